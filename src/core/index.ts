@@ -1,0 +1,5 @@
+export * from "./article.js";
+export * from "./diagnostics.js";
+export * from "./doc.js";
+export * from "./offsets.js";
+export * from "./stage.js";
