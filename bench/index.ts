@@ -11,7 +11,9 @@ let failed = 0;
 for (const script of BENCHES) {
   const path = fileURLToPath(new URL(script, import.meta.url));
   process.stdout.write(`\n=== ${script} ===\n`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", path, ...process.argv.slice(2)], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", path, ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;

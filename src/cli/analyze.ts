@@ -3,7 +3,14 @@ import { defineCommand } from "citty";
 import { type AnalysisRecord, analyze, failureOf, toRecord } from "../analyze/index.js";
 import { SitrepError } from "../core/diagnostics.js";
 import { type IngestOptions, readInputs } from "../ingest/index.js";
-import { type FailureRecord, formatJson, formatJsonLine, formatPretty, OUTPUT_FORMATS, type OutputFormat } from "./format.js";
+import {
+  type FailureRecord,
+  formatJson,
+  formatJsonLine,
+  formatPretty,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+} from "./format.js";
 import { type CliIo, EXIT, exitCodeFor, processIo } from "./io.js";
 
 export const INPUT_FORMATS = ["html", "text", "jsonl"] as const;
@@ -18,6 +25,12 @@ export interface AnalyzeCommandOptions {
 
 /** Run `analyze`; returns the exit code. Records go to stdout, failures and the summary to stderr. */
 export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo = processIo()): Promise<number> {
+  if (options.inputs.length === 0 && ((io.stdin ?? process.stdin) as { isTTY?: boolean }).isTTY) {
+    throw new SitrepError(
+      "usage",
+      "no inputs: give files, folders, URLs, or - (or pipe a report into stdin)",
+    );
+  }
   const inputs = options.inputs.length > 0 ? options.inputs : ["-"];
   const format: OutputFormat = options.format ?? (io.stdout.isTTY ? "pretty" : "jsonl");
   const ingestOptions: IngestOptions = {
@@ -39,6 +52,8 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo = pro
     let record: AnalysisRecord;
     try {
       const doc = analyze(item.doc);
+      for (const w of item.warnings ?? [])
+        doc.diagnostics.unshift({ ...w, severity: "warning", stage: "ingest" });
       const fatal = failureOf(doc);
       if (fatal) {
         fail({ input: item.doc.name, error: { code: fatal.code, message: fatal.message } });
@@ -54,7 +69,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo = pro
     else io.stdout.write(format === "jsonl" ? formatJsonLine(record) : formatPretty(record));
   }
   if (format === "json" && records.length > 0) {
-    io.stdout.write(formatJson(records.length === 1 && total === 1 ? (records[0] as AnalysisRecord) : records));
+    io.stdout.write(
+      formatJson(records.length === 1 && total === 1 ? (records[0] as AnalysisRecord) : records),
+    );
   }
   if (failures.length > 0 && total > 1) {
     io.stderr.write(`sitrep analyze: ${failures.length} of ${total} inputs failed:\n`);
@@ -76,11 +93,16 @@ function errorMessage(error: unknown): string {
 function parsePositiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new SitrepError("usage", `${flag} must be a positive integer, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new SitrepError("usage", `${flag} must be a positive integer, got "${value}"`);
   return n;
 }
 
-function parseEnum<T extends string>(value: string | undefined, options: readonly T[], flag: string): T | undefined {
+function parseEnum<T extends string>(
+  value: string | undefined,
+  options: readonly T[],
+  flag: string,
+): T | undefined {
   if (value === undefined) return undefined;
   if (!options.includes(value as T))
     throw new SitrepError("usage", `${flag} must be one of ${options.join(", ")}, got "${value}"`);
@@ -88,9 +110,16 @@ function parseEnum<T extends string>(value: string | undefined, options: readonl
 }
 
 export default defineCommand({
-  meta: { name: "analyze", description: "Analyse news reports (files, folders, URLs, - for stdin) into article records" },
+  meta: {
+    name: "analyze",
+    description: "Analyse news reports (files, folders, URLs, - for stdin) into article records",
+  },
   args: {
-    from: { type: "string", description: "Input format, instead of sniffing: html | text | jsonl", valueHint: "format" },
+    from: {
+      type: "string",
+      description: "Input format, instead of sniffing: html | text | jsonl",
+      valueHint: "format",
+    },
     format: {
       type: "string",
       alias: "f",

@@ -1,6 +1,6 @@
 /** The `sitrep` command line: thin, lazily loaded subcommands over the library. */
 import { readFileSync } from "node:fs";
-import { defineCommand, runCommand, showUsage } from "citty";
+import { type CommandDef, defineCommand, runCommand, showUsage } from "citty";
 import { EXIT } from "./io.js";
 
 function packageVersion(): string {
@@ -40,12 +40,14 @@ export async function main(rawArgs: string[]): Promise<number> {
   }
   const name = first as keyof typeof SUBCOMMANDS;
   if (!(name in SUBCOMMANDS)) {
-    process.stderr.write(`sitrep: unknown command "${first}". Commands: ${Object.keys(SUBCOMMANDS).join(", ")}\n`);
+    process.stderr.write(
+      `sitrep: unknown command "${first}". Commands: ${Object.keys(SUBCOMMANDS).join(", ")}\n`,
+    );
     return EXIT.usage;
   }
   const sub = await SUBCOMMANDS[name]();
   if (rawArgs.includes("--help") || rawArgs.includes("-h")) {
-    await showUsage(sub, mainCommand);
+    await showUsage(sub as CommandDef, mainCommand);
     return EXIT.ok;
   }
   const { result } = await runCommand(sub, { rawArgs: rawArgs.slice(1) });

@@ -6,7 +6,11 @@ export interface CliIo {
   fetch?: typeof globalThis.fetch;
 }
 
-export const processIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+export const processIo = (): CliIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+});
 
 /** Exit codes (documented in README). */
 export const EXIT = {

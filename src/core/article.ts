@@ -41,7 +41,10 @@ export const ARTICLE_KINDS = [
 export const ArticleKind = z.enum(ARTICLE_KINDS);
 export type ArticleKind = z.infer<typeof ArticleKind>;
 
-export const RangeSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export const RangeSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
 
 export const Media = z.object({
   type: z.enum(["image", "video", "audio", "embed"]),

@@ -3,8 +3,9 @@
  * every requirement is met by an earlier stage, then freezes — so a misassembled pipeline fails when it is
  * built, not in the middle of a batch. A stage that throws becomes a diagnostic on the Doc.
  */
-import type { Doc } from "./doc.js";
+
 import { SitrepError } from "./diagnostics.js";
+import type { Doc } from "./doc.js";
 
 /** Doc facts a stage may need or provide: span layers and article fields. */
 export type Provides = "text" | "paragraphs" | "article" | "language" | (string & {});

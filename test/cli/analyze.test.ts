@@ -70,7 +70,10 @@ describe("cli: analyze", () => {
   it("cli: --format jsonl prints one line per input, each naming its input, in order", async () => {
     const dir = tmp();
     const gz = join(dir, "report.html.gz");
-    writeFileSync(gz, gzipSync(Buffer.from(await import("node:fs").then((f) => f.readFileSync(EXAMPLE_HTML)))));
+    writeFileSync(
+      gz,
+      gzipSync(Buffer.from(await import("node:fs").then((f) => f.readFileSync(EXAMPLE_HTML)))),
+    );
     const io = captureIo();
     const code = await runAnalyze({ inputs: [EXAMPLE_TXT, gz], format: "jsonl" }, io);
     expect(code).toBe(EXIT.ok);
@@ -80,7 +83,9 @@ describe("cli: analyze", () => {
   });
 
   it("cli: reads stdin for -", async () => {
-    const io = captureIo("Soldiers and protesters clashed in the capital on Friday, witnesses said, and police fired tear gas at the crowd outside the parliament building.\n\nAt least three people were hurt, according to a hospital official who asked not to be named.\n");
+    const io = captureIo(
+      "Soldiers and protesters clashed in the capital on Friday, witnesses said, and police fired tear gas at the crowd outside the parliament building.\n\nAt least three people were hurt, according to a hospital official who asked not to be named.\n",
+    );
     const code = await runAnalyze({ inputs: ["-"], format: "jsonl" }, io);
     expect(code).toBe(EXIT.ok);
     const [line] = jsonLines(io.out());
@@ -122,7 +127,10 @@ describe("cli: analyze", () => {
     writeFileSync(empty, "");
     writeFileSync(truncated, gzipSync(Buffer.from("<html><body><p>hello</p></body></html>")).subarray(0, 20));
     const io = captureIo();
-    const code = await runAnalyze({ inputs: [empty, EXAMPLE_TXT, missing, truncated, EXAMPLE_HTML], format: "jsonl" }, io);
+    const code = await runAnalyze(
+      { inputs: [empty, EXAMPLE_TXT, missing, truncated, EXAMPLE_HTML], format: "jsonl" },
+      io,
+    );
     expect(code).toBe(EXIT.someFailed);
     const lines = jsonLines(io.out());
     expect(lines.filter((l) => l.article).map((l) => l.input)).toEqual([EXAMPLE_TXT, EXAMPLE_HTML]);
@@ -154,8 +162,12 @@ describe.skipIf(!HAS_SEED)("cli: the seed article", () => {
     expect(a.published).toBe("2020-12-20");
     expect(a.original).toMatchObject({ publisher: "South Front", published: "2020-12-18" });
     expect(a.language).toBe("en");
-    expect(a.tags).toEqual(expect.arrayContaining(["Middle East & North Africa", "Intelligence", "Terrorism", "US NATO", "SYRIA"]));
-    expect(a.media).toEqual([{ type: "video", url: "https://southfront.org/wp-content/uploads/video/18.12.20_IMR_Syria.mp4" }]);
+    expect(a.tags).toEqual(
+      expect.arrayContaining(["Middle East & North Africa", "Intelligence", "Terrorism", "US NATO", "SYRIA"]),
+    );
+    expect(a.media).toEqual([
+      { type: "video", url: "https://southfront.org/wp-content/uploads/video/18.12.20_IMR_Syria.mp4" },
+    ]);
     expect(a.paragraphs).toHaveLength(8);
     expect(a.text.startsWith("The Russian military and Russian-backed Syrian forces")).toBe(true);
     expect(a.text.endsWith("in this particular region.")).toBe(true);

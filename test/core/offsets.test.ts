@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createDoc, type Extraction, type SourceDocument, sourceRangeOf, verbatimBlock } from "../../src/core/doc.js";
+import {
+  createDoc,
+  type Extraction,
+  type SourceDocument,
+  sourceRangeOf,
+  verbatimBlock,
+} from "../../src/core/doc.js";
 import { type SourceSegment, toSourceRange } from "../../src/core/offsets.js";
 import { createPipeline, defineStage } from "../../src/core/stage.js";
 
@@ -58,7 +64,12 @@ describe("core: document model", () => {
 
 describe("core: pipeline", () => {
   it("core: refuses a stage whose requirement no earlier stage assigns", () => {
-    const needsPlaces = defineStage({ name: "events", requires: ["places"], assigns: ["events"], run: () => undefined });
+    const needsPlaces = defineStage({
+      name: "events",
+      requires: ["places"],
+      assigns: ["events"],
+      run: () => undefined,
+    });
     expect(() => createPipeline([needsPlaces], ["text"])).toThrow(/requires places/);
   });
 
@@ -83,6 +94,8 @@ describe("core: pipeline", () => {
     });
     const doc = createPipeline([boom, after], []).run(makeDoc(), {});
     expect(ran).toBe(true);
-    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ code: "pipeline/stage-failed", stage: "boom" }));
+    expect(doc.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "pipeline/stage-failed", stage: "boom" }),
+    );
   });
 });
