@@ -18,13 +18,22 @@ const languageStage = defineStage<AnalyzeOptions>({
   assigns: ["language"],
   run(doc) {
     const declared = normaliseLanguageTag(doc.article.language);
-    if (declared) {
+    const guess = detectLanguage(doc.text.length > 0 ? doc.text : (doc.article.title ?? ""));
+    // A page's declared language is trusted unless the text itself reliably says otherwise
+    // (templates often ship a fixed <html lang>, e.g. "de" on an English page).
+    if (declared && (!guess.reliable || guess.language === declared)) {
       doc.article.language = declared;
       return doc;
     }
-    const guess = detectLanguage(doc.text.length > 0 ? doc.text : (doc.article.title ?? ""));
-    doc.article.language = guess.language;
-    if (!guess.reliable) {
+    doc.article.language = guess.language ?? declared;
+    if (declared && guess.reliable && guess.language !== declared) {
+      doc.diagnostics.push({
+        code: "extract/language-mismatch",
+        severity: "info",
+        stage: "language",
+        message: `page declares "${declared}" but the text reads as "${guess.language}"; using "${guess.language}"`,
+      });
+    } else if (!guess.reliable) {
       doc.diagnostics.push({
         code: "extract/language-unknown",
         severity: "info",

@@ -24,6 +24,7 @@ export type DiagnosticCode =
   | "extract/short-article"
   | "extract/fallback"
   | "extract/language-unknown"
+  | "extract/language-mismatch"
   | "pipeline/stage-failed";
 
 export interface Diagnostic {
