@@ -34,9 +34,17 @@ export interface Span extends Range {
   label?: string;
 }
 
+/** A token: a word, a number or a punctuation mark. */
+export interface Token extends Span {
+  /** Index of the sentence (in `layers.sentences`) the token is in. */
+  sentence: number;
+}
+
 /** Named span layers. Later stages add their layers here (typed, not an untyped bag). */
 export interface Layers {
   paragraphs: Span[];
+  sentences: Span[];
+  tokens: Token[];
 }
 export type LayerName = keyof Layers;
 
@@ -100,7 +108,7 @@ export function createDoc(input: SourceDocument, extraction: Extraction, extract
     source: input.content,
     text,
     article,
-    layers: { paragraphs },
+    layers: { paragraphs, sentences: [], tokens: [] },
     segments,
     diagnostics: [...extraction.diagnostics],
     provenance: { extractor, path: extraction.path },
