@@ -8,6 +8,7 @@ import { type Doc, type SourceDocument, sourceRangeOf } from "../core/doc.js";
 import type { Range } from "../core/offsets.js";
 import { createPipeline, defineStage } from "../core/stage.js";
 import { detectLanguage, extractArticle, normaliseLanguageTag } from "../extract/index.js";
+import { nlpStage } from "../nlp/index.js";
 
 /** Options of one analysis run (none yet; later stages add theirs). */
 export type AnalyzeOptions = Record<string, never>;
@@ -49,7 +50,10 @@ const languageStage = defineStage<AnalyzeOptions>({
 });
 
 /** Stages after extraction, checked and frozen once at load. */
-export const PIPELINE = createPipeline<AnalyzeOptions>([languageStage], ["text", "paragraphs", "article"]);
+export const PIPELINE = createPipeline<AnalyzeOptions>(
+  [languageStage, nlpStage],
+  ["text", "paragraphs", "article"],
+);
 
 /** Analyse one decoded input. Data problems end up as diagnostics on the Doc; this does not throw for them. */
 export function analyze(input: SourceDocument, options: AnalyzeOptions = {}): Doc {

@@ -8,6 +8,7 @@
 import type { Article, ArticleMeta, Boilerplate } from "./article.js";
 import { emptyArticle } from "./article.js";
 import type { Diagnostic } from "./diagnostics.js";
+import type { Actor, Check, Place } from "./entities.js";
 import type { Range, SourceSegment } from "./offsets.js";
 import { shiftSegments, toSourceRange } from "./offsets.js";
 
@@ -45,6 +46,9 @@ export interface Layers {
   paragraphs: Span[];
   sentences: Span[];
   tokens: Token[];
+  places: Place[];
+  actors: Actor[];
+  checks: Check[];
 }
 export type LayerName = keyof Layers;
 
@@ -108,7 +112,7 @@ export function createDoc(input: SourceDocument, extraction: Extraction, extract
     source: input.content,
     text,
     article,
-    layers: { paragraphs, sentences: [], tokens: [] },
+    layers: { paragraphs, sentences: [], tokens: [], places: [], actors: [], checks: [] },
     segments,
     diagnostics: [...extraction.diagnostics],
     provenance: { extractor, path: extraction.path },

@@ -1,5 +1,6 @@
 export * from "./article.js";
 export * from "./diagnostics.js";
 export * from "./doc.js";
+export * from "./entities.js";
 export * from "./offsets.js";
 export * from "./stage.js";
