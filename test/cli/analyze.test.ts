@@ -53,6 +53,20 @@ describe("cli: analyze", () => {
     expect(record.article.text).not.toContain("Terrible news");
   });
 
+  it("cli: each removed block of an HTML page says what it is (headline, caption, copyright, not just 'footer')", async () => {
+    const io = captureIo();
+    await runAnalyze({ inputs: [EXAMPLE_HTML], format: "json" }, io);
+    const byKind = new Map(
+      (JSON.parse(io.out()) as AnalysisRecord).article.boilerplate.map((b) => [b.kind, b.text]),
+    );
+    expect(byKind.get("title")).toBe("Militants attack army post near Menaka, officials say");
+    expect(byKind.get("caption")).toContain("Photo: Courier archive");
+    expect(byKind.get("copyright")).toContain("© 2024 The Valley Courier");
+    expect(byKind.get("comments")).toContain("Terrible news");
+    for (const kind of ["navigation", "share", "related", "newsletter", "byline"])
+      expect(byKind.has(kind)).toBe(true);
+  });
+
   it("cli: every paragraph maps back to the input bytes it came from", async () => {
     const io = captureIo();
     await runAnalyze({ inputs: [EXAMPLE_TXT], format: "json" }, io);

@@ -22,7 +22,28 @@ function hasAncestorIn(el: Element, set: ReadonlySet<Element> | ReadonlyMap<Elem
   return false;
 }
 
+/** Kinds that only say where a block was (a footer, a header), not what it is. */
+const WHERE_NOT_WHAT: ReadonlySet<Boilerplate["kind"]> = new Set(["navigation", "metadata", "other"]);
+
+/** Say what a removed block is when its container only said where it was: a headline, a caption, or what
+ * its text says (a copyright line in the footer is "copyright", not "navigation"). */
+function refineKind(entry: Boilerplate, el: Element): Boilerplate {
+  if (!WHERE_NOT_WHAT.has(entry.kind)) return entry;
+  if (el.name === "h1") return { ...entry, kind: "title", reason: `${entry.reason}; <h1> headline` };
+  if (el.name === "figure" || el.name === "figcaption")
+    return { ...entry, kind: "caption", reason: `<${el.name}> element` };
+  const byText = classifyBoilerplate(entry.text);
+  if (byText && byText.kind !== entry.kind && !WHERE_NOT_WHAT.has(byText.kind)) {
+    return { ...entry, kind: byText.kind, reason: `${entry.reason}; ${byText.reason}` };
+  }
+  return entry;
+}
+
 function siblingEntry(sibling: Element): Boilerplate {
+  return refineKind(rawSiblingEntry(sibling), sibling);
+}
+
+function rawSiblingEntry(sibling: Element): Boilerplate {
   const text = cappedText(sibling, BOILERPLATE_TEXT_CAP, NON_CONTENT_TAGS);
   const verdict =
     classVerdict(sibling) ?? classifyBoilerplate(text, { tag: sibling.name, tokens: classTokens(sibling) });
@@ -66,7 +87,7 @@ export function listOutside(
     if (removal.silent || hasAncestorIn(el, hardRemovals) || hasAncestorIn(el, listed)) continue;
     if (rootSet.has(el) || hasAncestorIn(el, rootSet)) continue;
     const entry = removedSubtree(el, removal);
-    if (entry) out.push(entry);
+    if (entry) out.push(refineKind(entry, el));
   }
   return out;
 }
