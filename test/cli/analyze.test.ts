@@ -63,7 +63,7 @@ describe("cli: analyze", () => {
     expect(byKind.get("caption")).toContain("Photo: Courier archive");
     expect(byKind.get("copyright")).toContain("© 2024 The Valley Courier");
     expect(byKind.get("comments")).toContain("Terrible news");
-    for (const kind of ["navigation", "share", "related", "newsletter", "byline"])
+    for (const kind of ["navigation", "share", "related", "newsletter", "byline"] as const)
       expect(byKind.has(kind)).toBe(true);
   });
 
