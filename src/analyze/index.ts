@@ -5,9 +5,11 @@
 import type { Article } from "../core/article.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { type Doc, type SourceDocument, sourceRangeOf } from "../core/doc.js";
+import type { Actor, Check, Place } from "../core/entities.js";
 import type { Range } from "../core/offsets.js";
 import { createPipeline, defineStage } from "../core/stage.js";
 import { detectLanguage, extractArticle, normaliseLanguageTag } from "../extract/index.js";
+import { geoStage } from "../geo/index.js";
 import { nlpStage } from "../nlp/index.js";
 
 /** Options of one analysis run (none yet; later stages add theirs). */
@@ -75,6 +77,9 @@ export interface ParagraphRecord extends Range {
 export interface AnalysisRecord {
   input: string;
   article: Omit<Article, "paragraphs"> & { paragraphs: ParagraphRecord[] };
+  places: Place[];
+  actors: Actor[];
+  checks: Check[];
   encoding: SourceDocument["encoding"] | null;
   extractor: Doc["provenance"];
   diagnostics: Diagnostic[];
@@ -100,6 +105,9 @@ export function toRecord(doc: Doc): AnalysisRecord {
       paragraphs: a.paragraphs.map((p) => ({ start: p.start, end: p.end, source: sourceRangeOf(doc, p) })),
       boilerplate: a.boilerplate,
     },
+    places: doc.layers.places,
+    actors: doc.layers.actors,
+    checks: doc.layers.checks,
     encoding: doc.input.encoding ?? null,
     extractor: doc.provenance,
     diagnostics: doc.diagnostics,
