@@ -53,7 +53,7 @@ const languageStage = defineStage<AnalyzeOptions>({
 
 /** Stages after extraction, checked and frozen once at load. */
 export const PIPELINE = createPipeline<AnalyzeOptions>(
-  [languageStage, nlpStage],
+  [languageStage, nlpStage, geoStage],
   ["text", "paragraphs", "article"],
 );
 
