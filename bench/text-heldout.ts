@@ -1,0 +1,54 @@
+/**
+ * `npm run bench:text-heldout`: the text extractor on the HELD-OUT set test/cases/text-extract-heldout
+ * (12 invented reports written blind; never tune on them — improve the extractor on the dev set
+ * test/cases/text-extract and use this set only to measure).
+ *
+ * Line level (same metric as bench/text-boilerplate.ts; see bench/lib/text-heldout.ts): rows everything /
+ * nothing / baseline / sitrep-text. Case level for sitrep-text: exact-body accuracy, title accuracy,
+ * published accuracy. Prints one table plus per-case lines; writes bench/out/text-heldout.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LINE_SYSTEMS, loadHeldoutCases, scoreHeldout, scoreLineSystem } from "./lib/text-heldout.js";
+
+const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), "out");
+
+function fmt(n: number): string {
+  return n.toFixed(3);
+}
+
+function main(): void {
+  const cases = loadHeldoutCases();
+  const score = scoreHeldout(cases);
+  const rows = Object.entries(LINE_SYSTEMS).map(([system, predict]) => ({
+    system,
+    ...(system === "sitrep-text" ? score.line : scoreLineSystem(predict, cases)),
+  }));
+  const w = (s: string, n: number) => s.padStart(n);
+  process.stdout.write(
+    `text-heldout: ${score.cases} cases, ${score.lines} non-blank lines (positive = body)\n`,
+  );
+  process.stdout.write(
+    `${"system".padEnd(12)} ${w("P", 6)} ${w("R", 6)} ${w("F1", 6)} ${w("exact-body", 11)} ${w("title", 11)} ${w("published", 11)}\n`,
+  );
+  for (const r of rows) {
+    const mine = r.system === "sitrep-text";
+    const acc = (a: { right: number; of: number; accuracy: number }) =>
+      mine ? `${fmt(a.accuracy)} ${`${a.right}/${a.of}`.padStart(5)}` : "-";
+    process.stdout.write(
+      `${r.system.padEnd(12)} ${w(fmt(r.precision), 6)} ${w(fmt(r.recall), 6)} ${w(fmt(r.f1), 6)} ${w(acc(score.exactBody), 11)} ${w(acc(score.title), 11)} ${w(acc(score.published), 11)}\n`,
+    );
+  }
+  process.stdout.write("per case (sitrep-text):\n");
+  for (const c of score.perCase) {
+    const k = c.counts;
+    process.stdout.write(
+      `  ${c.slug.padEnd(38)} F1 ${fmt(c.f1)}  tp ${w(String(k.tp), 2)} fp ${w(String(k.fp), 2)} fn ${w(String(k.fn), 2)}  paras ${c.gotParagraphs}/${c.wantParagraphs}  body ${c.exactBody ? "=" : "≠"}  title ${c.titleOk === null ? "-" : c.titleOk ? "=" : "≠"}${c.error ? `  ERROR ${c.error}` : ""}\n`,
+    );
+  }
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, "text-heldout.json"), `${JSON.stringify({ ...score, rows }, null, 2)}\n`);
+}
+
+main();
