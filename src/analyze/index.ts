@@ -8,6 +8,7 @@ import { type Doc, type SourceDocument, sourceRangeOf } from "../core/doc.js";
 import type { Actor, Check, Place } from "../core/entities.js";
 import type { Range } from "../core/offsets.js";
 import { createPipeline, defineStage } from "../core/stage.js";
+import { actorStage } from "../entities/index.js";
 import { detectLanguage, extractArticle, normaliseLanguageTag } from "../extract/index.js";
 import { geoStage } from "../geo/index.js";
 import { nlpStage } from "../nlp/index.js";
@@ -53,7 +54,7 @@ const languageStage = defineStage<AnalyzeOptions>({
 
 /** Stages after extraction, checked and frozen once at load. */
 export const PIPELINE = createPipeline<AnalyzeOptions>(
-  [languageStage, nlpStage, geoStage],
+  [languageStage, nlpStage, geoStage, actorStage],
   ["text", "paragraphs", "article"],
 );
 
