@@ -11,11 +11,13 @@
  * SITREP_GEO_MODULE=path benches another module exporting geoparseText/resolveToponyms instead of src/geo.
  * Floors: bench/geo-floors.json (pinned by the lead with the corpus hash; a floor is never lowered silently).
  */
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { recognizeActors } from "../src/entities/index.js";
 import {
   GEO_CORPORA,
   GEO_DATA_DIR,
@@ -370,6 +372,7 @@ function measureThroughput(corpora: readonly GeoCorpus[], geo: SitrepGeo, runs: 
     for (const t of timed) {
       const started = performance.now();
       geo.geoparseText(t);
+      recognizeActors(t, []);
       times.push(performance.now() - started);
     }
   }
@@ -382,7 +385,7 @@ function measureThroughput(corpora: readonly GeoCorpus[], geo: SitrepGeo, runs: 
     runs,
     medianMs: at(0.5),
     p90Ms: at(0.9),
-    what: "geoparseText (places) only: actors have no text-level API yet",
+    what: "places (geoparseText) and actors (recognizeActors) together",
   };
 }
 
