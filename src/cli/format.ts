@@ -66,6 +66,25 @@ export function formatPretty(record: AnalysisRecord): string {
     out.push(`  … ${a.paragraphs.length - PRETTY_MAX_PARAGRAPHS} more paragraphs (use --format json)`);
     out.push("");
   }
+  if (record.places.length > 0) {
+    const places = record.places.map((p) => {
+      const where = [p.resolvedName !== p.name ? p.resolvedName : null, p.precision, p.countryCode]
+        .filter(Boolean)
+        .join(", ");
+      return `${p.name}${where ? ` (${where})` : ""}`;
+    });
+    out.push(wrap(`places: ${places.join("; ")}`, PRETTY_WIDTH, ""));
+  }
+  if (record.actors.length > 0) {
+    const actors = record.actors.map((a) => `${a.canonical} [${a.kind}${a.country ? `, ${a.country}` : ""}]`);
+    out.push(wrap(`actors: ${actors.join("; ")}`, PRETTY_WIDTH, ""));
+  }
+  for (const c of record.checks) {
+    const verdict = c.consistent === null ? "cannot check" : c.consistent ? "holds" : "DOES NOT HOLD";
+    out.push(
+      `check: "${c.text}" — stated ${c.stated.relation} ${c.stated.km} km, computed ${c.computedKm ?? "?"} km: ${verdict}`,
+    );
+  }
   const kinds = new Map<string, number>();
   for (const b of a.boilerplate) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
   const removed = [...kinds].map(([k, n]) => `${k} ${n}`).join(", ");
