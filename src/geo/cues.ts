@@ -18,6 +18,20 @@ export interface GeoCues {
   nameTitles: ReadonlySet<string>;
   /** Case-sensitive. */
   orgAfter: ReadonlySet<string>;
+  /** Case-sensitive: "Police" in "Chicago Police" keeps "Chicago" a place. */
+  embedAfter: ReadonlySet<string>;
+  /** Month and weekday names (lower case). */
+  calendar: ReadonlySet<string>;
+  /** Sentence-initial words that are not names (lower case). */
+  functionWords: ReadonlySet<string>;
+  /** "said", "told" (lower case). */
+  speechVerbs: ReadonlySet<string>;
+  /** "St" → "Saint" (case-sensitive key). */
+  abbreviations: ReadonlyMap<string, string>;
+  /** Case-sensitive: "River" in "Thames River" is part of the name. */
+  featureAfter: ReadonlySet<string>;
+  /** "desert", "river" (lower case). */
+  featureNouns: ReadonlySet<string>;
 }
 
 const GROUPS = [
@@ -28,6 +42,13 @@ const GROUPS = [
   "demonym-noun",
   "name-title",
   "org-after",
+  "embed-after",
+  "calendar",
+  "function-word",
+  "speech-verb",
+  "abbreviation",
+  "feature-noun",
+  "feature-after",
 ] as const;
 type Group = (typeof GROUPS)[number];
 
@@ -53,6 +74,13 @@ export function parseGeoCues(text: string, file = CUES_FILE): GeoCues {
     demonymNouns: new Set(rows("demonym-noun").map(([w]) => w.toLowerCase())),
     nameTitles: new Set(rows("name-title").map(([w]) => w)),
     orgAfter: new Set(rows("org-after").map(([w]) => w)),
+    embedAfter: new Set(rows("embed-after").map(([w]) => w)),
+    calendar: new Set(rows("calendar").map(([w]) => w.toLowerCase())),
+    functionWords: new Set(rows("function-word").map(([w]) => w.toLowerCase())),
+    speechVerbs: new Set(rows("speech-verb").map(([w]) => w.toLowerCase())),
+    abbreviations: new Map(rows("abbreviation").map(([w, v]) => [w, v])),
+    featureAfter: new Set(rows("feature-after").map(([w]) => w)),
+    featureNouns: new Set(rows("feature-noun").map(([w]) => w.toLowerCase())),
   };
 }
 
