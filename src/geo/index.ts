@@ -5,7 +5,7 @@
 import type { Mention } from "../core/entities.js";
 import { defineStage } from "../core/stage.js";
 import { checkDistances } from "./checks.js";
-import { loadGazetteer } from "./gazetteer.js";
+import { type Gazetteer, type GazetteerEntry, loadGazetteer } from "./gazetteer.js";
 import { recognizePlaces, type ToponymMention } from "./recognize.js";
 import { resolveMentions, toPlaces } from "./resolve.js";
 
@@ -39,6 +39,25 @@ function toResolved(mentions: readonly ToponymMention[]): ResolvedMention[] {
   }));
 }
 
+const POSSESSIVE_END = /['’]s?$/u;
+
+/** Candidates for a given span: its name, else without a possessive, else as a demonym ("British" → GB). */
+function candidatesOf(
+  surface: string,
+  gazetteer: Gazetteer,
+): { candidates: readonly GazetteerEntry[]; demonym: boolean } {
+  const direct = gazetteer.lookup(surface);
+  if (direct.length > 0) return { candidates: direct, demonym: false };
+  const bare = surface.replace(POSSESSIVE_END, "");
+  if (bare !== surface) {
+    const found = gazetteer.lookup(bare);
+    if (found.length > 0) return { candidates: found, demonym: false };
+  }
+  const code = gazetteer.demonym(bare);
+  const country = code ? gazetteer.country(code) : undefined;
+  return country ? { candidates: [country], demonym: true } : { candidates: [], demonym: false };
+}
+
 /** End to end: recognise and resolve the toponyms of a plain text. */
 export function geoparseText(text: string): ResolvedMention[] {
   return toResolved(recognizePlaces(text, lineSpans(text), loadGazetteer()));
@@ -52,14 +71,15 @@ export function resolveToponyms(text: string, toponyms: readonly Mention[]): Res
     const found = context.find((c) => c.start === t.start && c.end === t.end);
     if (found) return found;
     const surface = text.slice(t.start, t.end);
+    const { candidates, demonym } = candidatesOf(surface, gazetteer);
     return {
       start: t.start,
       end: t.end,
       text: surface,
-      candidates: gazetteer.lookup(surface),
-      typeCue: null,
+      candidates,
+      typeCue: demonym ? "country" : null,
       directional: false,
-      demonym: false,
+      demonym,
       sentence: 0,
     };
   });
