@@ -9,6 +9,7 @@ import type { Article, ArticleMeta, Boilerplate } from "./article.js";
 import { emptyArticle } from "./article.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Actor, Check, Place } from "./entities.js";
+import type { ClaimRecord, EventRecord, Quantity, TimeExpression } from "./events.js";
 import type { Range, SourceSegment } from "./offsets.js";
 import { shiftSegments, toSourceRange } from "./offsets.js";
 
@@ -49,6 +50,10 @@ export interface Layers {
   places: Place[];
   actors: Actor[];
   checks: Check[];
+  times: TimeExpression[];
+  quantities: Quantity[];
+  events: EventRecord[];
+  claims: ClaimRecord[];
 }
 export type LayerName = keyof Layers;
 
@@ -85,6 +90,22 @@ export interface Doc {
 
 export const PARAGRAPH_SEPARATOR = "\n\n";
 
+/** Every layer empty: for Docs built by hand (tests) and as the start of createDoc. */
+export function emptyLayers(): Layers {
+  return {
+    paragraphs: [],
+    sentences: [],
+    tokens: [],
+    places: [],
+    actors: [],
+    checks: [],
+    times: [],
+    quantities: [],
+    events: [],
+    claims: [],
+  };
+}
+
 /** Build a Doc from an input and an extraction: join paragraphs, record their spans and offset map. */
 export function createDoc(input: SourceDocument, extraction: Extraction, extractor: string): Doc {
   const parts: string[] = [];
@@ -112,7 +133,7 @@ export function createDoc(input: SourceDocument, extraction: Extraction, extract
     source: input.content,
     text,
     article,
-    layers: { paragraphs, sentences: [], tokens: [], places: [], actors: [], checks: [] },
+    layers: { ...emptyLayers(), paragraphs },
     segments,
     diagnostics: [...extraction.diagnostics],
     provenance: { extractor, path: extraction.path },

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { emptyArticle } from "../../src/core/article.js";
-import type { Doc, Span } from "../../src/core/doc.js";
+import { type Doc, emptyLayers, type Span } from "../../src/core/doc.js";
 import type { Actor } from "../../src/core/entities.js";
 import { actorStage, publicationYear, recognizeActors } from "../../src/entities/index.js";
 import type { RecognizeOptions } from "../../src/entities/recognize.js";
@@ -370,14 +370,7 @@ describe("actors: the stage", () => {
       source: text,
       text,
       article: { ...emptyArticle(), text, published },
-      layers: {
-        paragraphs: [{ start: 0, end: text.length }],
-        sentences,
-        tokens: [],
-        places: [],
-        actors: [],
-        checks: [],
-      },
+      layers: { ...emptyLayers(), paragraphs: [{ start: 0, end: text.length }], sentences },
       segments: [],
       diagnostics: [],
       provenance: { extractor: "test", path: "test" },
