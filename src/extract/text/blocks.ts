@@ -11,6 +11,7 @@ import {
   HEADING_MARKER,
   INLINE_MARKUP,
   LINE_BREAK,
+  LIST_ITEM,
   TERMINAL_PUNCTUATION,
   WORD,
 } from "./patterns.js";
@@ -192,6 +193,8 @@ interface Line {
 function isWrappedProse(lines: readonly Line[]): boolean {
   if (lines.length < 2) return false;
   const body = lines.slice(0, -1);
+  // list items one per line ("- point") are separate units even when no line ends a sentence
+  if (lines.slice(1).some((l) => LIST_ITEM.test(l.reduced.text))) return false;
   let terminal = 0;
   for (const l of body) {
     const len = l.reduced.text.length;

@@ -4,13 +4,22 @@
  */
 import { classifyBoilerplate } from "../boilerplate/index.js";
 import type { Unit } from "./blocks.js";
-import { PROSE_MIN_WORDS, TITLE_PREFERRED_WORDS } from "./constants.js";
+import {
+  KIND_LABEL_MAX_WORDS,
+  NAME_LINE_MIN_WORDS,
+  PROSE_MIN_WORDS,
+  TITLE_PREFERRED_WORDS,
+} from "./constants.js";
 import type { Scored } from "./core.js";
 import {
   type Dateline,
   isAllCaps,
   isLinkOnly,
+  isMastheadLike,
+  isMenuLine,
+  isSectionLabel,
   isTitleLike,
+  kindLabelOf,
   matchesTitle,
   parseByline,
   parseDateline,
@@ -31,23 +40,34 @@ export interface Claimed extends Scored {
   urls?: UrlLine[];
 }
 
-export function claim(unit: Unit): Claimed {
+/** What the claim readers need to know about the whole page. */
+export interface ClaimContext {
+  /** The page's language writes numeric dates day first (dd/mm/yyyy). */
+  dayFirst: boolean;
+}
+
+const DEFAULT_CONTEXT: ClaimContext = { dayFirst: false };
+
+export function claim(unit: Unit, ctx: ClaimContext = DEFAULT_CONTEXT): Claimed {
   const base = { unit, verdict: null, weight: 0 };
   const urls = parseUrlLine(unit);
   if (urls) return { ...base, role: urls.every((u) => u.media) ? "media" : "url", urls };
   const tags = parseTagLine(unit);
   const verdict = unit.text.length > 0 ? classifyBoilerplate(unit.text) : null;
   if (tags) return { ...base, role: "tags", tags, verdict };
+  if (unit.words <= KIND_LABEL_MAX_WORDS && kindLabelOf(unit.text, true)) {
+    return { ...base, role: "boilerplate", verdict: { kind: "metadata", reason: "article-kind label" } };
+  }
   const overridable = verdict === null || verdict.kind === "navigation";
   if (overridable) {
-    const byline = parseByline(unit);
+    const byline = parseByline(unit, ctx.dayFirst);
     if (byline) {
       const dateline = byline.published
         ? { published: byline.published, publisher: null, authors: byline.authors }
         : undefined;
       return { ...base, role: "byline", authors: byline.authors, dateline };
     }
-    const dateline = parseDateline(unit);
+    const dateline = parseDateline(unit, ctx.dayFirst);
     if (dateline) return { ...base, role: "dateline", dateline };
   }
   if (verdict) return { ...base, role: "boilerplate", verdict };
@@ -76,17 +96,27 @@ export function pickTitle(claimed: readonly Claimed[], hint: string | undefined)
   for (let i = 0; i < end; i++) {
     const c = claimed[i] as Claimed;
     // "Title | Site" looks like a breadcrumb to the patterns: it is a title when a site suffix splits off
-    const suffixed = c.verdict?.kind === "navigation" && splitSiteSuffix(c.unit.text) !== null;
+    // (a menu "Site | World | Business | Sport" splits too, but what precedes its last part is still a menu)
+    const site = c.verdict?.kind === "navigation" ? splitSiteSuffix(c.unit.text) : null;
+    const suffixed = site !== null && !isMenuLine(c.unit.text);
     if ((c.role === null || suffixed) && isTitleLike(c.unit)) candidates.push(i);
   }
+  // mastheads and taglines in capitals are candidates only when nothing else is
+  const strong = candidates.filter(
+    (i) =>
+      !isAllCaps((claimed[i] as Claimed).unit.text) && !isMastheadLike((claimed[i] as Claimed).unit.text),
+  );
+  return chooseTitle(claimed, strong) ?? chooseTitle(claimed, candidates) ?? -1;
+}
+
+function chooseTitle(claimed: readonly Claimed[], candidates: readonly number[]): number | undefined {
   const by = (test: (c: Claimed) => boolean) => candidates.find((i) => test(claimed[i] as Claimed));
   return (
     by((c) => c.unit.heading) ??
     by((c) => splitTitlePrefix(c.unit.text).kind !== null) ??
     by((c) => c.unit.words >= TITLE_PREFERRED_WORDS) ??
     // a shorter one only when a byline or date line follows it (otherwise it is likely a site name)
-    candidates.find((i) => claimed[i + 1]?.role === "byline" || claimed[i + 1]?.role === "dateline") ??
-    -1
+    candidates.find((i) => claimed[i + 1]?.role === "byline" || claimed[i + 1]?.role === "dateline")
   );
 }
 
@@ -98,6 +128,8 @@ export function markNameLines(claimed: Claimed[], titleIndex: number): void {
   for (let i = titleIndex + 1; i < end; i++) {
     const c = claimed[i] as Claimed;
     if (c.role !== null || isAllCaps(c.unit.text) || TERMINAL_PUNCTUATION.test(c.unit.text)) continue;
+    // a bare one-word line after the title is a section label ("World") more often than an author
+    if (c.unit.words < NAME_LINE_MIN_WORDS || isSectionLabel(c.unit.text)) continue;
     const names = parseNames(c.unit.text);
     if (names) {
       c.role = "byline";

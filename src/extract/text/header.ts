@@ -11,10 +11,14 @@ import {
   BYLINE_MAX_WORDS,
   DATELINE_LEFTOVER_MAX_WORDS,
   DATELINE_MAX_WORDS,
+  MENU_MIN_ITEMS,
+  NAV_LABEL_MAX_WORDS,
   PUBLISHER_MAX_WORDS,
   SITE_NAME_MAX_WORDS,
+  TITLE_MAX_CAPS_WORD_SHARE,
   TITLE_MAX_LINK_DENSITY,
   TITLE_MAX_WORDS,
+  TITLE_MIN_CAPS_WORDS,
   TITLE_MIN_WORDS,
   TITLE_PREFERRED_WORDS,
 } from "./constants.js";
@@ -24,6 +28,7 @@ import {
   AUDIO_EXTENSION,
   AUTHOR_SEPARATORS,
   BARE_URL_LINE,
+  CAPS_WORD,
   CLOCK_TIME,
   DATELINE_SEPARATORS,
   DOTTED_DATE,
@@ -31,6 +36,7 @@ import {
   IMAGE_EXTENSION,
   ISO_DATE,
   LOWER_LETTER,
+  MENU_SEPARATOR,
   NAME_WORD,
   PUBLISHER_START,
   REPUBLICATION_PUBLISHER,
@@ -41,6 +47,7 @@ import {
   URL_HOST,
   VIDEO_EXTENSION,
   WHITESPACE_RUN,
+  WORD,
 } from "./patterns.js";
 
 /** Share of a unit's visible characters that sit inside link markup. */
@@ -80,8 +87,11 @@ export interface FoundDate {
   length: number;
 }
 
-/** The first full date (day, month, year) in a text, as ISO YYYY-MM-DD. */
-export function findDate(text: string): FoundDate | null {
+/**
+ * The first full date (day, month, year) in a text, as ISO YYYY-MM-DD. A slashed numeric date whose order is
+ * ambiguous ("09/06/2025") is read day first only when `dayFirst` says the page's language writes it so.
+ */
+export function findDate(text: string, dayFirst = false): FoundDate | null {
   const p = headerPatterns();
   const months = headerLexicon().months;
   const candidates: FoundDate[] = [];
@@ -105,8 +115,9 @@ export function findDate(text: string): FoundDate | null {
     const a = Number(slashed[1]);
     const b = Number(slashed[2]);
     // day-first when the first part cannot be a month, month-first when the second cannot; else ambiguous
+    const year = Number(slashed[3]);
     const iso =
-      a > 12 ? validDate(Number(slashed[3]), b, a) : b > 12 ? validDate(Number(slashed[3]), a, b) : null;
+      a > 12 || (dayFirst && b <= 12) ? validDate(year, b, a) : b > 12 ? validDate(year, a, b) : null;
     if (iso) candidates.push({ iso, index: slashed.index, length: slashed[0].length });
   }
   const isoMatch = ISO_DATE.exec(text);
@@ -147,14 +158,18 @@ export interface Byline {
 }
 
 /** "By Jane Doe and Omar Haddad" → ["Jane Doe", "Omar Haddad"]; null when the unit is not a byline. */
-export function parseByline(unit: Unit): Byline | null {
+export function parseByline(unit: Unit, dayFirst = false): Byline | null {
   if (unit.words > BYLINE_MAX_WORDS + 1 || STATEMENT_END.test(unit.text.replace(/\b\p{Lu}\.$/u, "")))
     return null;
   const m = headerPatterns().byline.exec(unit.text);
   if (!m) return null;
   let rest = m[1] ?? "";
-  const date = findDate(rest);
-  if (date) rest = rest.slice(0, date.index).replace(DATELINE_SEPARATORS, " ");
+  const date = findDate(rest, dayFirst);
+  if (date)
+    rest = rest
+      .slice(0, date.index)
+      .replace(headerPatterns().dateLabel, " ")
+      .replace(DATELINE_SEPARATORS, " ");
   const authors = parseNames(rest);
   return authors ? { authors, published: date?.iso ?? null } : null;
 }
@@ -170,12 +185,15 @@ export interface Dateline {
  * by Lena Markovic", "Valley Herald | Updated: Apr 2, 2025, 18:40". What is left once the date, the time,
  * date labels and separators are removed must be empty, a byline, or a short publisher name.
  */
-export function parseDateline(unit: Unit): Dateline | null {
+export function parseDateline(unit: Unit, dayFirst = false): Dateline | null {
   if (unit.words > DATELINE_MAX_WORDS) return null;
-  const date = findDate(unit.text);
+  const date = findDate(unit.text, dayFirst);
   if (!date) return null;
   const p = headerPatterns();
   let rest = `${unit.text.slice(0, date.index)} | ${unit.text.slice(date.index + date.length)}`;
+  // a second date ("…, modifié le 12 mars 2025 à 16h05") is the update time: removed like the first
+  for (let more = findDate(rest, dayFirst); more; more = findDate(rest, dayFirst))
+    rest = `${rest.slice(0, more.index)} | ${rest.slice(more.index + more.length)}`;
   rest = rest
     .replace(CLOCK_TIME, " ")
     .replace(p.dateLabel, " ")
@@ -191,7 +209,9 @@ export function parseDateline(unit: Unit): Dateline | null {
     }
   }
   const leftover = rest.replace(DATELINE_SEPARATORS, " ").replace(WHITESPACE_RUN, " ").trim();
-  if (leftover.length === 0) return { published: date.iso, publisher: null, authors };
+  // nothing left, or only a kind label ("FOR IMMEDIATE RELEASE – 12 March 2025"): a date line without a publisher
+  if (leftover.length === 0 || kindLabelOf(leftover, true))
+    return { published: date.iso, publisher: null, authors };
   const words = countWords(leftover);
   const leftoverKind = classifyBoilerplate(leftover);
   if (words <= PUBLISHER_MAX_WORDS && PUBLISHER_START.test(leftover) && leftoverKind === null) {
@@ -271,20 +291,78 @@ export function splitSiteSuffix(text: string): SiteSuffix | null {
   return names && names.length === 1 ? { title, site } : null;
 }
 
-/** Strip a kind prefix ("Video: …", "Opinion | …") and a site suffix ("… | Example News"); report the kind. */
+/**
+ * Strip a site suffix ("… | Example News"), a kind suffix ("… – live updates") and a kind prefix ("Video: …",
+ * "Opinion | …"); report the kind (the prefix's when both say one).
+ */
 export function splitTitlePrefix(text: string): TitleParts {
-  const bare = splitSiteSuffix(text)?.title ?? text.trim();
+  let bare = splitSiteSuffix(text)?.title ?? text.trim();
+  const lex = headerLexicon();
+  let kind: ArticleKind | null = null;
+  const suffix = headerPatterns().titleSuffix.exec(bare);
+  if (suffix && countWords(suffix[1] ?? "") >= TITLE_MIN_WORDS) {
+    bare = (suffix[1] ?? "").trim();
+    kind = lex.titleSuffixes.get((suffix[2] ?? "").toLowerCase()) ?? null;
+  }
   const m = headerPatterns().titlePrefix.exec(bare);
-  if (!m) return { title: bare, kind: null };
-  const kind = headerLexicon().titlePrefixes.get((m[1] ?? "").toLowerCase()) ?? null;
-  return { title: (m[2] ?? "").trim(), kind };
+  if (!m) return { title: bare, kind };
+  return { title: (m[2] ?? "").trim(), kind: lex.titlePrefixes.get((m[1] ?? "").toLowerCase()) ?? kind };
+}
+
+/**
+ * A header line that only names the article kind ("PRESS RELEASE", "For immediate release") → the kind; with
+ * `whole` false, also a line that opens with the label ("FOR IMMEDIATE RELEASE – 12 March 2025").
+ */
+export function kindLabelOf(text: string, whole = false): ArticleKind | null {
+  const p = headerPatterns();
+  const m = (whole ? p.kindLabel : p.kindLabelStart).exec(text.trim());
+  return m ? (headerLexicon().kindLabels.get((m[1] ?? "").toLowerCase()) ?? null) : null;
+}
+
+/** A bare site-section name ("World", "Middle East"), from the header lexicon. */
+export function isSectionLabel(text: string): boolean {
+  return headerLexicon().sectionLabels.has(text.trim().toLowerCase().replace(WHITESPACE_RUN, " "));
+}
+
+/**
+ * Whether the page's language writes numeric dates day first: the language whose function words
+ * (language-word rows of the header lexicon) occur most often in the text, when that language is day-first.
+ */
+export function isDayFirstText(text: string): boolean {
+  const words = headerLexicon().languageWords;
+  const counts = new Map<string, number>();
+  let best: { lang: string; n: number } | null = null;
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const w = words.get(m[0]);
+    if (!w) continue;
+    const n = (counts.get(w.lang) ?? 0) + 1;
+    counts.set(w.lang, n);
+    if (!best || n > best.n) best = { lang: w.lang, n };
+  }
+  if (!best) return false;
+  const lang = best.lang;
+  return [...words.values()].some((w) => w.lang === lang && w.dayFirst);
+}
+
+/** Capital-letter words make up much of the line: a masthead with a tagline, not a headline. */
+export function isMastheadLike(text: string): boolean {
+  const words = text.split(WHITESPACE_RUN).filter((w) => /[\p{L}]/u.test(w));
+  const caps = words.filter((w) => CAPS_WORD.test(w) && /\p{L}{2}/u.test(w)).length;
+  return caps >= TITLE_MIN_CAPS_WORDS && caps / Math.max(1, words.length) >= TITLE_MAX_CAPS_WORD_SHARE;
 }
 
 /** A unit that could be the title: a handful of words, not a statement, not a link list, not a banner. */
+/** A menu: MENU_MIN_ITEMS or more items between menu separators, none longer than NAV_LABEL_MAX_WORDS words
+ *  ("World | Business | Tech", "Site / World / Sport"). A title with a site suffix has a long first part. */
+export function isMenuLine(text: string): boolean {
+  const items = text.split(MENU_SEPARATOR);
+  return items.length >= MENU_MIN_ITEMS && items.every((item) => countWords(item) <= NAV_LABEL_MAX_WORDS);
+}
+
 export function isTitleLike(unit: Unit): boolean {
-  if (unit.words < TITLE_MIN_WORDS || unit.words > TITLE_MAX_WORDS) return false;
+  if (unit.words < TITLE_MIN_WORDS || unit.words > TITLE_MAX_WORDS || isMenuLine(unit.text)) return false;
   if (linkDensity(unit) >= TITLE_MAX_LINK_DENSITY) return false;
-  if (isAllCaps(unit.text) && !unit.heading) return false;
+  if ((isAllCaps(unit.text) || isMastheadLike(unit.text)) && !unit.heading) return false;
   return !STATEMENT_END.test(unit.text) || unit.heading;
 }
 

@@ -24,14 +24,23 @@ import { adjacentTags, type Claimed, claim, markNameLines, pickTitle } from "./c
 import {
   MIN_ARTICLE_WORDS,
   NAV_LABEL_MAX_WORDS,
-  PROSE_MIN_WORDS,
   RELAXED_MIN_WORDS,
   SHORT_ARTICLE_WORDS,
 } from "./constants.js";
 import { type Core, findEndCut, selectCore, weightOf } from "./core.js";
-import { isAllCaps } from "./header.js";
+import { isAllCaps, isDayFirstText } from "./header.js";
 import { collectMeta, type MetaOptions } from "./meta.js";
-import { AUTHOR_BIO_VERB, CLAUSE_END, LOWER_START, STATEMENT_END, TERMINAL_PUNCTUATION } from "./patterns.js";
+import { AUTHOR_BIO_VERB, CLAUSE_END, LOWER_START, TERMINAL_PUNCTUATION } from "./patterns.js";
+import {
+  dropPullQuotes,
+  keepListRuns,
+  keepStandfirst,
+  kindOfPage,
+  markImageCaptions,
+  weighFigures,
+  weighLiveblog,
+  widenCore,
+} from "./refine.js";
 
 /** Options of `extractText`: the page URL and what a container (JSON Lines) already says; hints win. */
 export interface TextExtractOptions extends MetaOptions {}
@@ -50,9 +59,15 @@ interface BodyChoice {
   core: Core | null;
 }
 
-function chooseBody(claimed: readonly Claimed[], cut: number): BodyChoice {
+function chooseBody(
+  claimed: readonly Claimed[],
+  cut: number,
+  titleIndex: number,
+  liveblog: boolean,
+): BodyChoice {
   const inBody = claimed.map(() => false);
-  const core = selectCore(claimed, cut);
+  const scored = selectCore(claimed, cut);
+  const core = scored ? { ...scored, ...widenCore(claimed, scored, titleIndex, cut, liveblog) } : null;
   if (core) {
     let last = core.last;
     // A sentence broken across blocks: pull in a short lower-case continuation the scores left out.
@@ -82,20 +97,6 @@ function chooseBody(claimed: readonly Claimed[], cut: number): BodyChoice {
     }
   }
   return { inBody, path: found ? TEXT_PATHS.relaxed : TEXT_PATHS.none, core: null };
-}
-
-/** A prose unit right after the title (the standfirst) belongs to the body even when header lines
- *  (byline, date, read time) separate it from the scored core. */
-function keepStandfirst(
-  claimed: readonly Claimed[],
-  inBody: boolean[],
-  titleIndex: number,
-  coreFirst: number,
-): void {
-  const i = titleIndex + 1;
-  const c = claimed[i];
-  if (titleIndex < 0 || i >= coreFirst || !c || c.role !== null) return;
-  if (c.unit.words >= PROSE_MIN_WORDS && STATEMENT_END.test(c.unit.text)) inBody[i] = true;
 }
 
 /** The last body unit is an author bio when it opens with a byline name and a verb ("X is a journalist…"). */
@@ -250,18 +251,26 @@ function diagnose(paragraphs: readonly Block[], path: string, words: number): Di
 
 /** Extract the article body, metadata and removed boilerplate from scraped text. Never throws on input. */
 export function extractText(text: string, options: TextExtractOptions = {}): Extraction {
-  // 1–2. units and claims
-  const claimed = splitUnits(text).map(claim);
+  // 1–2. units and claims (the page's language decides how an ambiguous dd/mm date reads)
+  const ctx = { dayFirst: isDayFirstText(text) };
+  const claimed = splitUnits(text).map((u) => claim(u, ctx));
+  markImageCaptions(claimed);
   // 3. title, name-only bylines
   const titleIndex = pickTitle(claimed, options.hints?.title);
   if (titleIndex >= 0) (claimed[titleIndex] as Claimed).role = "title";
   markNameLines(claimed, titleIndex);
-  // 4. weights, end cut
+  // 4. weights (live-blog separators neutral), end cut
   for (const c of claimed) c.weight = weightOf(c.unit, c.role);
+  weighFigures(claimed);
+  const liveblog = weighLiveblog(claimed, titleIndex);
   const cut = findEndCut(claimed);
   // 5. cascade
-  const { inBody, path, core } = chooseBody(claimed, cut);
-  if (core) keepStandfirst(claimed, inBody, titleIndex, core.first);
+  const { inBody, path, core } = chooseBody(claimed, cut, titleIndex, liveblog);
+  if (core) {
+    keepStandfirst(claimed, inBody, titleIndex, core.first);
+    keepListRuns(claimed, inBody, titleIndex, core, cut);
+  }
+  dropPullQuotes(claimed, inBody);
   dropAuthorBio(claimed, inBody);
   const bodyIndexes = inBody.flatMap((b, i) => (b ? [i] : []));
   const bodyStart = core?.first ?? bodyIndexes[0] ?? claimed.length;
@@ -271,6 +280,8 @@ export function extractText(text: string, options: TextExtractOptions = {}): Ext
   const boilerplate = listBoilerplate(claimed, inBody, bodyStart, bodyEnd, cut);
   // 7. metadata
   const meta = collectMeta(claimed, inBody, titleIndex, bodyStart, options);
+  if (meta.kind === "article")
+    meta.kind = (liveblog ? "live" : null) ?? kindOfPage(claimed, inBody, bodyStart) ?? "article";
   const words = bodyIndexes.reduce((n, i) => n + (claimed[i] as Claimed).unit.words, 0);
   return { meta, paragraphs, boilerplate, diagnostics: diagnose(paragraphs, path, words), path };
 }

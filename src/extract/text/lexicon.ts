@@ -18,6 +18,10 @@ const GROUPS = [
   "month",
   "weekday",
   "embed-host",
+  "title-suffix",
+  "kind-label",
+  "section-label",
+  "language-word",
 ] as const;
 type Group = (typeof GROUPS)[number];
 
@@ -32,7 +36,22 @@ export interface HeaderLexicon {
   months: Map<string, number>;
   weekdays: string[];
   embedHosts: Set<string>;
+  /** lower-cased title suffix ("live updates") → kind */
+  titleSuffixes: Map<string, ArticleKind>;
+  /** lower-cased label line ("press release") → kind */
+  kindLabels: Map<string, ArticleKind>;
+  /** lower-cased function word → its language and whether that language writes numeric dates day first */
+  languageWords: Map<string, LanguageWord>;
+  /** lower-cased site section names ("world", "middle east") */
+  sectionLabels: Set<string>;
 }
+
+export interface LanguageWord {
+  lang: string;
+  dayFirst: boolean;
+}
+
+const DATE_ORDERS = ["day-first", "either"] as const;
 
 function isKind(value: string): value is ArticleKind {
   return (ARTICLE_KINDS as readonly string[]).includes(value);
@@ -49,11 +68,15 @@ export function parseHeaderLexicon(rows: Array<[number, string[]]>, file = HEADE
     months: new Map(),
     weekdays: [],
     embedHosts: new Set(),
+    titleSuffixes: new Map(),
+    kindLabels: new Map(),
+    languageWords: new Map(),
+    sectionLabels: new Set(),
   };
   const counts = new Map<Group, number>();
   for (const [lineNo, cols] of rows) {
     const origin = `${file}:${lineNo}`;
-    const [group = "", , rawValue = "", extra = ""] = cols.map((c) => c.trim());
+    const [group = "", lang = "", rawValue = "", extra = ""] = cols.map((c) => c.trim());
     const value = rawValue.toLowerCase();
     if (!(GROUPS as readonly string[]).includes(group))
       throw new SitrepError("internal", `${origin}: unknown group "${group}"`);
@@ -92,6 +115,19 @@ export function parseHeaderLexicon(rows: Array<[number, string[]]>, file = HEADE
         break;
       case "embed-host":
         lex.embedHosts.add(value);
+        break;
+      case "title-suffix":
+      case "kind-label":
+        if (!isKind(extra)) throw new SitrepError("internal", `${origin}: unknown article kind "${extra}"`);
+        (g === "title-suffix" ? lex.titleSuffixes : lex.kindLabels).set(value, extra);
+        break;
+      case "section-label":
+        lex.sectionLabels.add(value);
+        break;
+      case "language-word":
+        if (!(DATE_ORDERS as readonly string[]).includes(extra))
+          throw new SitrepError("internal", `${origin}: date order must be one of ${DATE_ORDERS.join(", ")}`);
+        lex.languageWords.set(value, { lang, dayFirst: extra === "day-first" });
         break;
     }
   }

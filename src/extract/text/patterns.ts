@@ -31,6 +31,10 @@ export const ABSOLUTE_URL = /^https?:\/\//i;
 
 /** "Title | Site", "Title - Site", "Title — Site": the last separator splits a site name off a title. */
 export const TITLE_SITE_SUFFIX = /^(.+)\s(?:\||-|–|—)\s([^|–—]+)$/u;
+/** A menu separator inside a line ("World | Business", "World / Business"). */
+export const MENU_SEPARATOR = /\s[|•·/]\s/u;
+/** A word in capitals of two letters or more ("THE", "HERALD", "UN"). */
+export const CAPS_WORD = /^[\p{Lu}\p{N}][\p{Lu}\p{N}'’.&-]+$/u;
 /** Sentence end: . ! ? … optionally followed by closing quotes or brackets. */
 export const TERMINAL_PUNCTUATION = /[.!?…]["'”’»)\]]*$/u;
 /** Statement end only (no "?"): how the header zone ends; question titles are common. */
@@ -49,7 +53,7 @@ export const LINE_BREAK = /\r?\n/;
 
 /** A clock time with optional am/pm and zone: "3:14 pm", "18:40", "10h15", "14.05 GMT". */
 export const CLOCK_TIME =
-  /\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst|msk|ist)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?\b/giu;
+  /\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h\b\.?))?(?:\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst|msk|ist)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?(?![\p{L}\p{N}])/giu;
 /** ISO date, optionally with a time. */
 export const ISO_DATE =
   /\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/;
@@ -69,6 +73,18 @@ export const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}(?:-\p{Lu}[\p{L}'�
 export const REPUBLICATION_PUBLISHER =
   /\b(?:is|by|at|in|from|on|par|von|por)\s+(.+?)\s*(?:\bon\s+.*)?[.:]?$/iu;
 
+/** A list item: "- point", "• point", "* point", "1. point", "2) point". */
+export const LIST_ITEM = /^(?:[-–•▪*]\s+|\d{1,2}[.)]\s+)\S/u;
+/** A question or answer paragraph of a Q&A transcript ("Q: …", "A: …"); group 1 = the letter. */
+export const QA_MARKER = /^(?:\*\*)?([QA])\s*[:.–—-]\s*\S/u;
+/** A paragraph that is one quotation from end to end, optionally with a "— Name" attribution (a pull quote
+ *  candidate); group 1 = what is quoted. */
+export const WHOLLY_QUOTED = /^["“«‘']([^"“”«»]+)["”»’'](?:\s*[—–-]\s*[^"“”«»]{1,60})?$/u;
+/** A relative update stamp on its own line ("2h ago", "15 min ago", "1 hour ago"). */
+export const RELATIVE_STAMP = /^\d{1,2}\s*(?:s|m|h|d|secs?|mins?|minutes?|hrs?|hours?|days?)\s+ago$/iu;
+/** Characters ignored when comparing a pull quote with the body. */
+export const NON_WORD_CHARS = /[^\p{L}\p{N}]+/gu;
+
 /** What follows an author's name at the start of an author bio ("Jane Doe is a journalist based in …"). */
 export const AUTHOR_BIO_VERB = /^\s*(?:is|was|has been|covers|reports|writes)\b/iu;
 
@@ -86,6 +102,12 @@ function alternation(values: Iterable<string>): string {
 export interface HeaderPatterns {
   /** "Video: …" → group 1 = prefix, group 2 = rest */
   titlePrefix: RegExp;
+  /** "… – live updates" → group 1 = rest, group 2 = suffix */
+  titleSuffix: RegExp;
+  /** a whole line that only names the article kind ("PRESS RELEASE", "For immediate release:") → group 1 */
+  kindLabel: RegExp;
+  /** a line that opens with such a label, then a separator or its end → group 1 */
+  kindLabelStart: RegExp;
   /** "By …" at the start of a line → group 1 = the rest */
   byline: RegExp;
   /** "… by NAME" at the end of a date line → group 1 = NAME */
@@ -113,6 +135,9 @@ export function headerPatterns(): HeaderPatterns {
   const labelWords = alternation(lex.dateLabels);
   compiled = {
     titlePrefix: new RegExp(`^(${alternation(lex.titlePrefixes.keys())})\\s*[:|–—-]\\s+(.+)$`, "iu"),
+    titleSuffix: new RegExp(`^(.+?)\\s+[:|–—-]\\s*(${alternation(lex.titleSuffixes.keys())})\\s*$`, "iu"),
+    kindLabel: new RegExp(`^(${alternation(lex.kindLabels.keys())})\\s*[:.!]?$`, "iu"),
+    kindLabelStart: new RegExp(`^(${alternation(lex.kindLabels.keys())})(?=\\s*(?:[:|–—-]|$))`, "iu"),
     byline: new RegExp(`^(?:${alternation(lex.bylineWords)})(?:\\s+|(?<=:)\\s*)(.+)$`, "iu"),
     inlineByline: new RegExp(`(?:^|\\s)(?:${alternation(lex.bylineWords)})\\s+(.+)$`, "iu"),
     tagLine: new RegExp(`^(?:${alternation(lex.tagLabels)})\\s*:\\s*(.*)$`, "iu"),

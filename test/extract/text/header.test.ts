@@ -104,7 +104,9 @@ describe("text-extract: title prefixes become the kind", () => {
     ["Fighting Flares in the Capital | Example News", "Fighting Flares in the Capital", null],
     ["Video: Drone Footage Shows Damage - Eastern Ledger", "Drone Footage Shows Damage", "video"],
     ["Ukraine - Russia talks resume in Geneva", "Ukraine - Russia talks resume in Geneva", null],
-    ["Israel strikes Gaza - live updates", "Israel strikes Gaza - live updates", null],
+    ["Israel strikes Gaza - live updates", "Israel strikes Gaza", "live"],
+    ["Earthquake in the port city – live updates | Example News", "Earthquake in the port city", "live"],
+    ["Live: Ceasefire talks resume - live updates", "Ceasefire talks resume", "live"],
   ])("text-extract: title %j", (text, title, kind) => {
     expect(splitTitlePrefix(text)).toEqual({ title, kind });
   });

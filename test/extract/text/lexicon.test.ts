@@ -10,6 +10,10 @@ const FULL: Array<[number, string[]]> = [
   [6, ["month", "en", "january", "1"]],
   [7, ["weekday", "en", "monday"]],
   [8, ["embed-host", "-", "youtube.com"]],
+  [9, ["title-suffix", "en", "live updates", "live"]],
+  [10, ["kind-label", "en", "press release", "press-release"]],
+  [11, ["language-word", "es", "el", "day-first"]],
+  [12, ["section-label", "en", "world"]],
 ];
 
 describe("text-extract: header lexicon loader", () => {
@@ -25,6 +29,10 @@ describe("text-extract: header lexicon loader", () => {
     "month",
     "weekday",
     "embed-host",
+    "title-suffix",
+    "kind-label",
+    "section-label",
+    "language-word",
   ])("text-extract: rejects a file whose %s group is empty", (group) => {
     expect(() => parseHeaderLexicon(FULL.filter(([, c]) => c[0] !== group))).toThrow(/is empty/);
   });
@@ -34,6 +42,8 @@ describe("text-extract: header lexicon loader", () => {
     ["bad month", [1, ["month", "en", "smarch", "13"]], /bad month/],
     ["conflicting month", [1, ["month", "xx", "january", "2"]], /is month 1/],
     ["empty value", [1, ["byline", "en", ""]], /empty value/],
+    ["unknown suffix kind", [1, ["title-suffix", "en", "recap", "recap"]], /unknown article kind/],
+    ["bad date order", [1, ["language-word", "xx", "zz", "sideways"]], /date order/],
   ] as Array<[string, [number, string[]], RegExp]>)("text-extract: rejects %s", (_name, bad, message) => {
     expect(() => parseHeaderLexicon([...FULL, bad])).toThrow(message);
   });
