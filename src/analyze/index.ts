@@ -2,16 +2,22 @@
  * The assembled pipeline: `analyze(input)` runs every stage over one decoded input and returns its Doc.
  * It sits above the stages; the CLI, store and server sit above it.
  */
+
+import { claimsStage } from "../claims/index.js";
 import type { Article } from "../core/article.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { type Doc, type SourceDocument, sourceRangeOf } from "../core/doc.js";
 import type { Actor, Check, Place } from "../core/entities.js";
+import type { ClaimRecord, EventRecord } from "../core/events.js";
 import type { Range } from "../core/offsets.js";
 import { createPipeline, defineStage } from "../core/stage.js";
 import { actorStage } from "../entities/index.js";
+import { eventsStage } from "../events/index.js";
 import { detectLanguage, extractArticle, normaliseLanguageTag } from "../extract/index.js";
 import { geoStage } from "../geo/index.js";
 import { nlpStage } from "../nlp/index.js";
+import { quantitiesStage } from "../quantities/index.js";
+import { timesStage } from "../temporal/index.js";
 
 /** Options of one analysis run (none yet; later stages add theirs). */
 export type AnalyzeOptions = Record<string, never>;
@@ -54,7 +60,7 @@ const languageStage = defineStage<AnalyzeOptions>({
 
 /** Stages after extraction, checked and frozen once at load. */
 export const PIPELINE = createPipeline<AnalyzeOptions>(
-  [languageStage, nlpStage, geoStage, actorStage],
+  [languageStage, nlpStage, geoStage, actorStage, timesStage, quantitiesStage, eventsStage, claimsStage],
   ["text", "paragraphs", "article"],
 );
 
@@ -81,6 +87,8 @@ export interface AnalysisRecord {
   places: Place[];
   actors: Actor[];
   checks: Check[];
+  events: EventRecord[];
+  claims: ClaimRecord[];
   encoding: SourceDocument["encoding"] | null;
   extractor: Doc["provenance"];
   diagnostics: Diagnostic[];
@@ -109,6 +117,8 @@ export function toRecord(doc: Doc): AnalysisRecord {
     places: doc.layers.places,
     actors: doc.layers.actors,
     checks: doc.layers.checks,
+    events: doc.layers.events,
+    claims: doc.layers.claims,
     encoding: doc.input.encoding ?? null,
     extractor: doc.provenance,
     diagnostics: doc.diagnostics,

@@ -59,13 +59,32 @@ export function splitSentences(text: string, start: number, end: number, languag
     } else merged.push({ ...span });
   }
   const out: Span[] = [];
-  for (const span of merged) {
+  for (const span of merged.flatMap((m) => splitBeforeNumbers(text, m, abbreviations))) {
     for (const piece of capLength(text, span)) {
       const trimmed = trimSpan(text, piece);
       if (trimmed.end > trimmed.start) out.push(trimmed);
     }
   }
   return out;
+}
+
+/** ". 3 soldiers were killed": ICU does not break before a digit; news often starts a sentence with one. */
+const BREAK_BEFORE_NUMBER = /(\S+)[.!?]["'”’)\]]?\s+(?=\p{N})/gu;
+const PLAIN_WORD = /^[\p{L}]{3,}$/u;
+
+function splitBeforeNumbers(text: string, span: Span, abbreviations: ReadonlySet<string>): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  const body = text.slice(span.start, span.end);
+  for (const m of body.matchAll(BREAK_BEFORE_NUMBER)) {
+    const word = (m[1] as string).replace(/^[("'“‘[]+/u, "");
+    if (!PLAIN_WORD.test(word) || abbreviations.has(word)) continue;
+    const cut = span.start + (m.index ?? 0) + m[0].length;
+    pieces.push({ start, end: cut });
+    start = cut;
+  }
+  pieces.push({ start, end: span.end });
+  return pieces;
 }
 
 function capLength(text: string, span: Span): Span[] {
