@@ -5,7 +5,14 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const BENCHES = ["extract.ts", "text-boilerplate.ts", "text-heldout.ts", "text-blind2.ts", "geo.ts", "events.ts"] as const;
+const BENCHES = [
+  "extract.ts",
+  "text-boilerplate.ts",
+  "text-heldout.ts",
+  "text-blind2.ts",
+  "geo.ts",
+  "events.ts",
+] as const;
 
 let failed = 0;
 for (const script of BENCHES) {

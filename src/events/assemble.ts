@@ -233,7 +233,9 @@ export function assembleEvents(doc: Doc): EventRecord[] {
       triggers.map((t) => t.pattern),
     );
     // Sources of claims and media wings say things; they are not parties to the event.
-    const armed = mentionsIn(actors, s).filter(({ item }) => item.kind !== "source" && item.kind !== "media-wing");
+    const armed = mentionsIn(actors, s).filter(
+      ({ item }) => item.kind !== "source" && item.kind !== "media-wing",
+    );
     const before = armed.filter((a) => s.start + triggerAt > a.at);
     const after = armed.filter((a) => s.start + triggerAt <= a.at);
     const actor1 = (before[0] ?? after[0])?.item ?? null;
