@@ -451,22 +451,18 @@ export const claimsStage: Stage = defineStage({
   requires: ["sentences", "actors", "events"],
   assigns: ["claims", "attribution"],
   run(doc: Doc) {
-    // Who says each event, and how surely: one source entry per evidence sentence, the first leads.
+    // Who says each event, and how surely: each source entry (one version of it) gets its own; the first leads.
     const bySentence = attributeAll(doc);
     const sentenceOf = (start: number) =>
       doc.layers.sentences.findIndex((s) => start >= s.start && start < s.end);
     for (const event of doc.layers.events) {
-      const sources = event.evidence.map((evidence) => {
-        const i = sentenceOf(evidence.start);
+      for (const source of event.sources) {
+        const i = sentenceOf(source.evidence.start);
         const sentence = doc.layers.sentences[i];
-        const previous = i > 0 ? bySentence[i - 1] : undefined;
-        const attribution = sentence
-          ? attributeSentence(doc.text, sentence, doc.layers.actors, previous)
-          : (bySentence[i] as Attribution);
-        return { attribution, fatalities: event.fatalities, injuries: event.injuries, evidence };
-      });
-      if (sources[0]) event.attribution = sources[0].attribution;
-      event.sources = sources;
+        if (sentence)
+          source.attribution = attributeSentence(doc.text, sentence, doc.layers.actors, bySentence[i - 1]);
+      }
+      if (event.sources[0]) event.attribution = event.sources[0].attribution;
     }
     doc.layers.claims = findClaims(
       doc.text,

@@ -29,6 +29,10 @@ export const CONTEXT_FILE = "events/context.en.tsv";
 export const MIN_TRIGGER_WEIGHT = 1;
 /** Words after a count within which its "killed"/"injured" word must come ("3 soldiers were allegedly killed"). */
 export const COUNT_CUE_WINDOW_WORDS = 6;
+/** A sentence with a casualty count and a weak trigger is an event from this model probability. */
+export const CASUALTY_EVENT_MIN_CONFIDENCE = 0.6;
+/** … and with no trigger at all, from this one. */
+export const UNTRIGGERED_EVENT_MIN_CONFIDENCE = 0.75;
 /** Below this model probability the label is chosen among the labels the sentence's triggers point to. */
 export const TRUST_MODEL_ABOVE = 0.5;
 /** A reporting frame whose clause carries the event ("Amaq claimed that ISIS militants repelled …"). */
@@ -36,6 +40,9 @@ const REPORTING_FRAME =
   /\b(?:claimed|said|says|reported|announced|confirmed|stated|alleged|added|insisted)\b(?:\s+that)?\s+/iu;
 const CLAIM_OF_RESPONSIBILITY = "Claim of responsibility";
 
+/** Words before a count within which a "killed"/"injured" word makes it a count of victims ("killed 20 soldiers"). */
+export const COUNT_CUE_BEFORE_WORDS = 2;
+const COUNT_CUE_BEFORE_CHARS = 40;
 /** Days before the reference date beyond which a dated event is background. */
 export const BACKGROUND_AFTER_DAYS = 90;
 
@@ -160,8 +167,22 @@ function countsIn(text: string, s: Span, quantities: readonly Quantity[], ctx: C
       return;
     }
     if (q.value === null) return;
-    if (hasPhrase(words, ctx.killed)) counts.fatalities = (counts.fatalities ?? 0) + q.value;
-    else if (hasPhrase(words, ctx.injured)) counts.injuries = (counts.injuries ?? 0) + q.value;
+    // "3 soldiers were killed" (cue after) or "killed 20 soldiers" (cue right before, active voice).
+    const prev = inSentence[i - 1];
+    const before =
+      text
+        .slice(Math.max(prev ? prev.end : s.start, q.start - COUNT_CUE_BEFORE_CHARS), q.start)
+        .split(/[,;:(]/)
+        .pop()
+        ?.toLowerCase() ??
+      ""
+        .split(/\s+/)
+        .slice(-COUNT_CUE_BEFORE_WORDS - 1)
+        .join(" ");
+    if (hasPhrase(words, ctx.killed) || hasPhrase(before, ctx.killed))
+      counts.fatalities = (counts.fatalities ?? 0) + q.value;
+    else if (hasPhrase(words, ctx.injured) || hasPhrase(before, ctx.injured))
+      counts.injuries = (counts.injuries ?? 0) + q.value;
   });
   return counts;
 }
@@ -209,12 +230,24 @@ export function assembleEvents(doc: Doc): EventRecord[] {
       e.injuries = counts.injuries ?? e.injuries;
       e.materiel.push(...counts.materiel);
       e.evidence.push(evidence);
+      // Its own entry: it may be told on other terms ("allegedly") than the sentence it continues.
+      e.sources.push({
+        attribution: OUTLET,
+        fatalities: counts.fatalities,
+        injuries: counts.injuries,
+        evidence,
+      });
       previous = { ...previous, sentence: si };
       return;
     }
-    if (weight < MIN_TRIGGER_WEIGHT) return;
     const typed = typeSentence(sentenceText, triggers);
     if (!typed) return;
+    const hasCasualties = counts.fatalities !== null || counts.injuries !== null;
+    const reportsEvent =
+      weight >= MIN_TRIGGER_WEIGHT ||
+      (hasCasualties && weight > 0 && typed.confidence >= CASUALTY_EVENT_MIN_CONFIDENCE) ||
+      (hasCasualties && typed.confidence >= UNTRIGGERED_EVENT_MIN_CONFIDENCE);
+    if (!reportsEvent) return;
 
     // 2. Mode. Predictions and possibilities are not events: the claims stage lists them.
     if (hasPhrase(lower, ctx.future) || hasPhrase(lower, ctx.hypothetical)) return;
@@ -278,7 +311,7 @@ export function assembleEvents(doc: Doc): EventRecord[] {
       future: false,
       hypothetical,
       attribution: OUTLET,
-      sources: [],
+      sources: [{ attribution: OUTLET, fatalities: counts.fatalities, injuries: counts.injuries, evidence }],
       evidence: [evidence],
       salience: 0,
     };
@@ -293,14 +326,6 @@ export function assembleEvents(doc: Doc): EventRecord[] {
       (e.background ? 0.2 : 1) * (e.negated || e.hypothetical ? 0.5 : 1) * position +
         (e.fatalities ? 0.2 : 0),
     );
-    e.sources = [
-      {
-        attribution: e.attribution,
-        fatalities: e.fatalities,
-        injuries: e.injuries,
-        evidence: e.evidence[0] as Evidence,
-      },
-    ];
   });
   return merged.sort((a, b) => b.salience - a.salience).map((e, i) => ({ ...e, id: `e${i + 1}` }));
 }
@@ -367,7 +392,9 @@ function mergeDuplicates(events: readonly EventRecord[]): EventRecord[] {
       out.push(e);
       continue;
     }
+    // Conflicting numbers stay per source; the event carries the most conservative (ACLED's rule).
     same.evidence.push(...e.evidence);
+    same.sources.push(...e.sources);
     same.fatalities = minKnown(same.fatalities, e.fatalities);
     same.injuries = minKnown(same.injuries, e.injuries);
     same.actor1 ??= e.actor1;
