@@ -97,7 +97,7 @@ type AssessFactuality = (
 ) => { certainty: string; happened: boolean; score: number };
 /** The part of a Doc this bench reads; everything is checked at run time. */
 interface DocLike {
-  layers: { events?: unknown; claims?: unknown };
+  layers: { events?: unknown; claims?: unknown; actors?: unknown; places?: unknown };
 }
 type Analyze = (input: {
   name: string;
@@ -207,8 +207,32 @@ function precisionCode(v: unknown, names: Readonly<Record<string, number>>): num
   return null;
 }
 
-function eventFields(event: unknown): EventFields {
+/** An event's actor and place fields hold ids into the Doc's actor and place layers: look them up. */
+function byId(list: unknown, id: unknown): Record<string, unknown> | null {
+  if (!Array.isArray(list) || typeof id !== "string") return null;
+  const found = list.find((x) => isRecord(x) && x.id === id);
+  return isRecord(found) ? found : null;
+}
+
+function eventFields(event: unknown, doc?: DocLike): EventFields {
   if (!isRecord(event)) return { typed: null };
+  if (doc) {
+    const place = isRecord(event.location) ? byId(doc.layers.places, event.location.place) : null;
+    event = {
+      ...event,
+      actor1: byId(doc.layers.actors, event.actor1) ?? event.actor1,
+      actor2: byId(doc.layers.actors, event.actor2) ?? event.actor2,
+      location:
+        place && isRecord(event.location)
+          ? {
+              ...event.location,
+              name: place.resolvedName ?? place.name,
+              admin1: place.featureType === "admin1" ? place.resolvedName : place.admin1,
+            }
+          : event.location,
+    };
+    if (!isRecord(event)) return { typed: null };
+  }
   const eventType = asString(event.eventType);
   const subEventType = asString(event.subEventType);
   const location = isRecord(event.location) ? event.location : {};
@@ -258,7 +282,7 @@ function runAnalyze(analyze: Analyze, name: string, text: string, published?: st
   });
   const events = Array.isArray(doc.layers.events) ? (doc.layers.events as unknown[]) : [];
   const claims = Array.isArray(doc.layers.claims) ? (doc.layers.claims as unknown[]) : [];
-  const fields = events.map(eventFields);
+  const fields = events.map((e) => eventFields(e, doc));
   const claimAttributed = claims.some(
     (c) => isRecord(c) && (actorName(c.source) !== null || asString(c.cue) !== null),
   );
