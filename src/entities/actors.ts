@@ -8,35 +8,25 @@
  * `SitrepError` naming the file and line of the first problem, so a broken dictionary fails at first use
  * instead of silently recognising nothing.
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { SitrepError } from "../core/diagnostics.js";
+import { ACTOR_RECORD_KINDS, type ActorRecordKind } from "../core/entities.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Vocabulary: actor kinds, ACLED inter codes, affiliation relations
 // ---------------------------------------------------------------------------------------------------------
 
 /** ACLED-style actor kinds. `inter` codes follow ACLED's codebook (1 State Forces … 8 External/Other). */
-export const ACTOR_KINDS = [
-  "state-forces",
-  "government",
-  "rebel-group",
-  "political-militia",
-  "identity-militia",
-  "rioters",
-  "protesters",
-  "civilians",
-  "external-forces",
-  "media-wing",
-  "political-party",
-  "international-organisation",
-  "private-military",
-  "unidentified-armed-group",
-  "criminal-group",
-] as const;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
+export type ActorKind = Exclude<ActorRecordKind, "source">;
+/** The kinds a dictionary actor can have: every record kind but "source" (sources are found by pattern). */
+export const ACTOR_KINDS = ACTOR_RECORD_KINDS.filter((k): k is ActorKind => k !== "source") as [
+  ActorKind,
+  ...ActorKind[],
+];
 
 /**
  * The ACLED inter codes a kind may carry. The first is the usual one. A media wing carries its parent's

@@ -1,34 +1,36 @@
 /**
- * `npm run bench:text-heldout`: the text extractor on the HELD-OUT set test/cases/text-extract-heldout
- * (12 invented reports written blind; never tune on them — improve the extractor on the dev set
- * test/cases/text-extract and use this set only to measure).
+ * `npm run bench:text-heldout` / `npm run bench:text-blind2` (or `tsx bench/text-cases.ts <folder>`): the text
+ * extractor on a held-out or blind case folder — measure only, never tune on them; improve the extractor on
+ * the dev set test/cases/text-extract instead.
  *
  * Line level (same metric as bench/text-boilerplate.ts; see bench/lib/text-heldout.ts): rows everything /
- * nothing / baseline / sitrep-text. Case level for sitrep-text: exact-body accuracy, title accuracy,
- * published accuracy. Prints one table plus per-case lines; writes bench/out/text-heldout.json.
+ * nothing / baseline / sitrep-text. Case level for sitrep-text: exact-body, title and published accuracy.
+ * Prints one table plus per-case lines; writes bench/out/<folder name>.json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LINE_SYSTEMS, loadHeldoutCases, scoreHeldout, scoreLineSystem } from "./lib/text-heldout.js";
+import { loadTextCases } from "../test/cases/text-extract.cases.js";
+import { LINE_SYSTEMS, scoreHeldout, scoreLineSystem } from "./lib/text-heldout.js";
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), "out");
+export const HELDOUT_DIR = fileURLToPath(new URL("../test/cases/text-extract-heldout/", import.meta.url));
 
 function fmt(n: number): string {
   return n.toFixed(3);
 }
 
 function main(): void {
-  const cases = loadHeldoutCases();
+  const dir = process.argv[2] ? resolve(process.argv[2]) : HELDOUT_DIR;
+  const name = basename(dir);
+  const cases = loadTextCases(dir);
   const score = scoreHeldout(cases);
   const rows = Object.entries(LINE_SYSTEMS).map(([system, predict]) => ({
     system,
     ...(system === "sitrep-text" ? score.line : scoreLineSystem(predict, cases)),
   }));
   const w = (s: string, n: number) => s.padStart(n);
-  process.stdout.write(
-    `text-heldout: ${score.cases} cases, ${score.lines} non-blank lines (positive = body)\n`,
-  );
+  process.stdout.write(`${name}: ${score.cases} cases, ${score.lines} non-blank lines (positive = body)\n`);
   process.stdout.write(
     `${"system".padEnd(12)} ${w("P", 6)} ${w("R", 6)} ${w("F1", 6)} ${w("exact-body", 11)} ${w("title", 11)} ${w("published", 11)}\n`,
   );
@@ -48,7 +50,7 @@ function main(): void {
     );
   }
   mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(join(OUT_DIR, "text-heldout.json"), `${JSON.stringify({ ...score, rows }, null, 2)}\n`);
+  writeFileSync(join(OUT_DIR, `${name}.json`), `${JSON.stringify({ dir, ...score, rows }, null, 2)}\n`);
 }
 
 main();
