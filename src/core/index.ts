@@ -1,4 +1,5 @@
 export * from "./article.js";
+export * from "./data.js";
 export * from "./diagnostics.js";
 export * from "./doc.js";
 export * from "./entities.js";

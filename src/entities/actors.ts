@@ -9,10 +9,10 @@
  * instead of silently recognising nothing.
  */
 
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
+import { findDataDir } from "../core/data.js";
 import { SitrepError } from "../core/diagnostics.js";
 import { ACTOR_RECORD_KINDS, type ActorRecordKind } from "../core/entities.js";
 
@@ -577,21 +577,14 @@ export function parseActorPatterns(text: string, file: string): ActorPatterns {
 // Files
 // ---------------------------------------------------------------------------------------------------------
 
-const DATA_SUBDIR = "data/entities";
+const _DATA_SUBDIR = "data/entities";
 export const ACTORS_FILE = "actors.en.jsonl";
 export const PATTERNS_FILE = "patterns.en.tsv";
 
 /** The repository's (or installed package's) `data/entities` directory, found by walking up from here. */
+/** The repository's (or installed package's) `data/entities` directory. */
 export function findEntitiesDataDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, DATA_SUBDIR);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new SitrepError("internal", `data directory "${DATA_SUBDIR}" not found above ${import.meta.url}`);
+  return findDataDir("entities");
 }
 
 function readDataFile(dir: string, file: string): string {

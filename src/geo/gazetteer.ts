@@ -9,16 +9,11 @@
  */
 
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { findDataDir } from "../core/data.js";
 import { SitrepError } from "../core/diagnostics.js";
-import {
-  GAZETTEER_DATA_SUBDIR,
-  GAZETTEER_FORMAT_VERSION,
-  GAZETTEER_INDEX_FILE,
-  GAZETTEER_MAGIC,
-} from "./constants.js";
+import { GAZETTEER_FORMAT_VERSION, GAZETTEER_INDEX_FILE, GAZETTEER_MAGIC } from "./constants.js";
 import { normalizeToponym } from "./normalize.js";
 
 export type FeatureType =
@@ -117,26 +112,19 @@ export function foldDemonym(word: string): string {
 // Loading
 // ---------------------------------------------------------------------------------------------------------
 
-let dataDirCache: string | null = null;
+const _dataDirCache: string | null = null;
 
 /** The repository's (or installed package's) data/geo directory, found by walking up from this file. */
+/** The repository's (or installed package's) data/geo directory; it must hold the built index. */
 export function findGeoDataDir(): string {
-  if (dataDirCache) return dataDirCache;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, GAZETTEER_DATA_SUBDIR);
-    if (existsSync(join(candidate, GAZETTEER_INDEX_FILE))) {
-      dataDirCache = candidate;
-      return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
+  const dir = findDataDir("geo");
+  if (!existsSync(join(dir, GAZETTEER_INDEX_FILE))) {
+    throw new SitrepError(
+      "internal",
+      `gazetteer index ${join(dir, GAZETTEER_INDEX_FILE)} not found (run npm run build:gazetteer)`,
+    );
   }
-  throw new SitrepError(
-    "internal",
-    `gazetteer index ${GAZETTEER_DATA_SUBDIR}/${GAZETTEER_INDEX_FILE} not found above ${import.meta.url} (run npm run build:gazetteer)`,
-  );
+  return dir;
 }
 
 const EMPTY: readonly GazetteerEntry[] = Object.freeze([]);

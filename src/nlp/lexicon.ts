@@ -1,17 +1,13 @@
 /** Loads the nlp stage's data files (data/nlp/). */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findDataDir as findCoreDataDir } from "../core/data.js";
 
 /** data/ is found by walking up from this module, so it works from src/ (tsx, tests) and dist/ (built). */
+/** The data/ folder (re-exported from the core for the stages that already import it from here). */
 export function findDataDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, "data");
-    if (existsSync(join(candidate, "nlp"))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error("sitrep data directory not found (expected data/nlp beside src/ or dist/)");
+  return findCoreDataDir();
 }
 
 /** Read a one-entry-per-line list; rejects an empty list so a broken data file fails loudly. */

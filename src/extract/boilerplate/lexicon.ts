@@ -6,10 +6,11 @@
  * that yields no rows, so an empty or truncated file fails loudly at first use instead of silently
  * classifying nothing.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { BOILERPLATE_KINDS, type BoilerplateKind } from "../../core/article.js";
+import { findDataDir as findCoreDataDir } from "../../core/data.js";
 import { SitrepError } from "../../core/diagnostics.js";
 
 export const MATCH_TYPES = ["line", "start", "end", "any", "tag", "token"] as const;
@@ -28,28 +29,17 @@ export interface BoilerplateRule {
   origin: string;
 }
 
-const DATA_SUBDIR = "data/extract";
+const _DATA_SUBDIR = "data/extract";
 const FILE_PATTERN = /^boilerplate\.([a-z]{2})\.tsv$/;
 /** English first: its rows take priority over other languages' rows. */
 const PRIMARY_LANGUAGE = "en";
 
-let dataDirCache: string | null = null;
+const _dataDirCache: string | null = null;
 
 /** The repository's (or installed package's) `data/extract` directory, found by walking up from this file. */
+/** The repository's (or installed package's) `data/extract` directory. */
 export function findDataDir(): string {
-  if (dataDirCache) return dataDirCache;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, DATA_SUBDIR);
-    if (existsSync(candidate)) {
-      dataDirCache = candidate;
-      return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new SitrepError("internal", `data directory "${DATA_SUBDIR}" not found above ${import.meta.url}`);
+  return findCoreDataDir("extract");
 }
 
 /** Read a data file, dropping comment (`#`) and blank lines; returns [lineNumber, columns] rows. */
