@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { findDataDir } from "../src/core/data.js";
 import { TRAINING_FILE } from "../src/events/constants.js";
 import { loadOntology } from "../src/events/ontology.js";
 import { seededRandom } from "../src/events/train.js";
-import { findDataDir } from "../src/nlp/lexicon.js";
 
 /** Snippets generated per template row. */
 const TEMPLATE_REPEAT = 3;

@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { findDataDir } from "../src/core/data.js";
 import { EventClassifier, loadEventLexicons } from "../src/events/classify.js";
 import { CV_FOLDS, MODEL_FILE, TRAIN_SEED, TRAINING_FILE } from "../src/events/constants.js";
 import { type EventOntology, loadOntology } from "../src/events/ontology.js";
@@ -19,7 +20,6 @@ import {
   type TrainOptions,
   trainEventModel,
 } from "../src/events/train.js";
-import { findDataDir } from "../src/nlp/lexicon.js";
 
 interface TrainingRow {
   text: string;

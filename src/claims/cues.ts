@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { findDataDir } from "../core/data.js";
 import { CERTAINTIES, type Certainty } from "../core/events.js";
-import { findDataDir } from "../nlp/lexicon.js";
 import { CUES_FILE } from "./constants.js";
 
 export const CUE_GROUPS = [

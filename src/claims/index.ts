@@ -21,7 +21,7 @@ import type { Doc, Span } from "../core/doc.js";
 import type { Actor, Mention } from "../core/entities.js";
 import type { Attribution, Certainty, ClaimKind, ClaimRecord } from "../core/events.js";
 import { defineStage, type Stage } from "../core/stage.js";
-import { loadAbbreviations } from "../nlp/lexicon.js";
+import { loadAbbreviations } from "../lexicon/abbreviations.js";
 import {
   BE_AUXILIARIES,
   CLAUSE_BOUNDARY_WORDS,

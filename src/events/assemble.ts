@@ -15,10 +15,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { findDataDir } from "../core/data.js";
 import type { Doc, Span } from "../core/doc.js";
 import type { Actor, Mention, Place } from "../core/entities.js";
 import type { Attribution, EventRecord, Evidence, Quantity, TimeExpression } from "../core/events.js";
-import { findDataDir } from "../nlp/lexicon.js";
 import { classifyEventText, type EventClassification, loadEventLexicons } from "./classify.js";
 import { tokenizeEventText } from "./features.js";
 import { loadOntology } from "./ontology.js";

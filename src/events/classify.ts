@@ -3,7 +3,7 @@
  * by scripts/train-event-model.ts on data/events/training.en.jsonl; trigger-lexicon hits are features in it. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findDataDir } from "../nlp/lexicon.js";
+import { findDataDir } from "../core/data.js";
 import { ACTOR_CUE_KINDS, ACTOR_CUES_FILE, CHAR_NGRAM_CACHE_SIZE, MODEL_FILE } from "./constants.js";
 import { analyzeEventText, charNgramFeatures, type EventLexicons } from "./features.js";
 import { type EventOntology, loadOntology } from "./ontology.js";

@@ -2,7 +2,7 @@
  * once and validated. Unknown names, empty event types, duplicates and missing ACLED sub-types are rejected. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findDataDir } from "../nlp/lexicon.js";
+import { findDataDir } from "../core/data.js";
 import {
   ACLED_EVENT_TYPES,
   ACLED_SUB_EVENT_TYPES,

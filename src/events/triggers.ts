@@ -2,7 +2,7 @@
  * into a first-token index so matching a snippet costs one map lookup per token. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findDataDir } from "../nlp/lexicon.js";
+import { findDataDir } from "../core/data.js";
 import { TRIGGERS_FILE } from "./constants.js";
 
 /** One word of a pattern: an exact token, or a prefix when written "w*". */

@@ -8,8 +8,8 @@
  */
 import type { Doc, Span, Token } from "../core/doc.js";
 import { defineStage } from "../core/stage.js";
+import { loadAbbreviations } from "../lexicon/abbreviations.js";
 import { MAX_SENTENCE_CHARS } from "./constants.js";
-import { loadAbbreviations } from "./lexicon.js";
 
 /** A word with inner hyphens/apostrophes, a number with inner separators, or one other non-space mark. */
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’‘ʼ-][\p{L}\p{M}\p{N}]+)*|\S/gu;

@@ -1,37 +1,14 @@
-/**
- * The `quantities` stage (issue #4): counts of people and materiel, as written, with the figure an ACLED
- * coder would record.
- *
- * Workflow per sentence (read in bounded windows):
- *   1. tokenise (numbers, words, marks — offsets into `text`);
- *   2. at each token, read an optional qualifier ("at least", "more than", "up to" — data/quantities/
- *      qualifiers.en.tsv), then a count: a vague phrase ("dozens", "a number of" — vague.en.tsv), digits
- *      ("3", "1,200", "5 million"), number words ("twenty-five", "a dozen" — numbers.en.tsv), or "a"/"an"/
- *      "one"/"no" before a counted noun ("a vehicle" → 1, "no casualties" → 0);
- *   3. reject what is not a count: ordinals ("5th"), dates ("18 December", "in 2017"), times ("10:30",
- *      "5 pm"), measures ("3.5 km", "30 percent", "five days" — units.en.txt), identifiers ("No. 5"),
- *      money ("$5"), compound adjectives ("15-year-old"), decimals;
- *   4. find the counted noun within a few words (nouns.en.tsv first, else the first plain word);
- *   5. record the most conservative figure (ACLED's rule):
- *        exact, at-least ("at least 5" → 5), about ("around 30" → 30): the stated number;
- *        more-than ("more than 20" → 20): the stated number — the lower of the two readings ACLED's own
- *          rows show ("over 20 … died" coded 20, "over 100 … killed" coded 101);
- *        up-to / fewer-than ("up to 7", "fewer than 10"): only a ceiling is given, so ACLED's estimate for an
- *          unspecified number (3, acledR fatalities vignette), never above the ceiling (or ceiling − 1);
- *        ranges ("3-5", "between 3 and 5", "two or three"): the lower end, qualifier at-least;
- *        vague words: the value in vague.en.tsv, qualifier vague;
- *        above MAX_COUNT, too many digits, or scientific notation ("1e309"): value null.
- *
- * Events decide which quantity is a fatality, an injury or materiel; this stage only reads counts.
- */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { SitrepError } from "../core/diagnostics.js";
 import type { Doc, Span } from "../core/doc.js";
 import type { Quantity, QuantityQualifier } from "../core/events.js";
-import { QUANTITY_QUALIFIERS } from "../core/events.js";
 import { defineStage } from "../core/stage.js";
-import { findDataDir } from "../nlp/lexicon.js";
+import {
+  loadQuantityLexicon,
+  type NounKind,
+  nounKind,
+  numberWordValue,
+  type QuantityLexicon,
+  quantityLexicon,
+} from "../lexicon/quantities.js";
 import {
   CURRENCY_BEFORE,
   DIGITS,
@@ -48,117 +25,13 @@ import {
   NOUN_SKIP,
   NOUN_STOP,
   NOUN_WINDOW,
-  NOUNS_FILE,
-  NUMBERS_FILE,
   ORDINAL_SUFFIX,
   PLAIN_INTEGER,
-  QUALIFIERS_FILE,
   TOKEN,
-  UNITS_FILE,
   UNSPECIFIED_COUNT,
-  VAGUE_FILE,
   WORD,
   YEAR_LIKE,
 } from "./constants.js";
-
-// ---------------------------------------------------------------------------------------------------------
-// Lexicon (data/quantities/)
-
-export type NounKind = "people" | "materiel";
-
-export interface QuantityLexicon {
-  /** Vague phrases as word arrays, longest first, with their value. */
-  vague: { words: string[]; value: number }[];
-  numbers: ReadonlyMap<string, { value: number; multiplier: boolean }>;
-  qualifiers: { words: string[]; qualifier: QuantityQualifier }[];
-  nouns: ReadonlyMap<string, NounKind>;
-  units: ReadonlySet<string>;
-}
-
-function dataRows(relative: string, columns: number): string[][] {
-  const path = join(findDataDir(), relative);
-  const rows = readFileSync(path, "utf8")
-    .split(/\r?\n/)
-    .filter((l) => l.trim().length > 0 && !l.startsWith("#"))
-    .map((l) => l.split("\t").map((c) => c.trim()));
-  if (rows.length === 0) throw new SitrepError("internal", `${relative}: no entries`);
-  for (const row of rows) {
-    if (row.length < columns || row.slice(0, columns).some((c) => c.length === 0)) {
-      throw new SitrepError("internal", `${relative}: malformed row "${row.join("\\t")}"`);
-    }
-  }
-  return rows;
-}
-
-function nonNegativeInteger(text: string, file: string): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0) throw new SitrepError("internal", `${file}: bad value "${text}"`);
-  return n;
-}
-
-function byLengthDesc<T extends { words: string[] }>(a: T, b: T): number {
-  return b.words.length - a.words.length;
-}
-
-/** Read and validate the data files; every file must have entries and every row must parse. */
-export function loadQuantityLexicon(): QuantityLexicon {
-  const vague = dataRows(VAGUE_FILE, 2)
-    .map(([phrase, value]) => ({
-      words: (phrase as string).toLowerCase().split(/\s+/),
-      value: nonNegativeInteger(value as string, VAGUE_FILE),
-    }))
-    .sort(byLengthDesc);
-  const numbers = new Map<string, { value: number; multiplier: boolean }>();
-  for (const [word, value, kind] of dataRows(NUMBERS_FILE, 3)) {
-    if (kind !== "unit" && kind !== "multiplier") {
-      throw new SitrepError("internal", `${NUMBERS_FILE}: bad kind "${kind}"`);
-    }
-    numbers.set((word as string).toLowerCase(), {
-      value: nonNegativeInteger(value as string, NUMBERS_FILE),
-      multiplier: kind === "multiplier",
-    });
-  }
-  const qualifiers = dataRows(QUALIFIERS_FILE, 2)
-    .map(([phrase, qualifier]) => {
-      if (!(QUANTITY_QUALIFIERS as readonly string[]).includes(qualifier as string)) {
-        throw new SitrepError("internal", `${QUALIFIERS_FILE}: bad qualifier "${qualifier}"`);
-      }
-      return {
-        words: (phrase as string).toLowerCase().split(/\s+/),
-        qualifier: qualifier as QuantityQualifier,
-      };
-    })
-    .sort(byLengthDesc);
-  const nouns = new Map<string, NounKind>();
-  for (const [noun, kind] of dataRows(NOUNS_FILE, 2)) {
-    if (kind !== "people" && kind !== "materiel") {
-      throw new SitrepError("internal", `${NOUNS_FILE}: bad kind "${kind}"`);
-    }
-    nouns.set((noun as string).toLowerCase(), kind);
-  }
-  const units = new Set(dataRows(UNITS_FILE, 1).map(([u]) => (u as string).toLowerCase()));
-  return { vague, numbers, qualifiers, nouns, units };
-}
-
-let cachedLexicon: QuantityLexicon | undefined;
-function lexicon(): QuantityLexicon {
-  cachedLexicon ??= loadQuantityLexicon();
-  return cachedLexicon;
-}
-
-/** The kind of a counted noun ("soldiers" → people, "vehicle" → materiel), or null. */
-export function nounKind(noun: string): NounKind | null {
-  return lexicon().nouns.get(noun.toLowerCase()) ?? null;
-}
-
-/** The value of one cardinal word or digit run ("a" → 1, "two" → 2, "12" → 12), or null. */
-export function numberWordValue(word: string): number | null {
-  const w = word.toLowerCase();
-  if (w === "a" || w === "an") return 1;
-  if (PLAIN_INTEGER.test(w)) return w.length > MAX_DIGITS ? null : Number(w);
-  const entry = lexicon().numbers.get(w);
-  return entry && !entry.multiplier ? entry.value : null;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Tokens
@@ -245,7 +118,7 @@ function readDigits(toks: Tok[], i: number): Count | NotCount | null {
   let value = parseDigits(t.text);
   if (value === undefined) return { skip: i + 1 };
   let next = i + 1;
-  const multiplier = toks[next] && lexicon().numbers.get((toks[next] as Tok).lower);
+  const multiplier = toks[next] && quantityLexicon().numbers.get((toks[next] as Tok).lower);
   if (multiplier?.multiplier) {
     value = value === null ? null : value * multiplier.value;
     next++;
@@ -256,7 +129,7 @@ function readDigits(toks: Tok[], i: number): Count | NotCount | null {
 
 /** Number words: "three", "twenty-five", "two hundred and ten", "a dozen". */
 function readWords(toks: Tok[], i: number): Count | null {
-  const numbers = lexicon().numbers;
+  const numbers = quantityLexicon().numbers;
   let total = 0;
   let current = 0;
   let used = 0;
@@ -296,7 +169,7 @@ function readWords(toks: Tok[], i: number): Count | null {
 }
 
 function readVague(toks: Tok[], i: number): Count | null {
-  for (const v of lexicon().vague) {
+  for (const v of quantityLexicon().vague) {
     if (matchPhrase(toks, i, v.words)) return { next: i + v.words.length, value: v.value, kind: "vague" };
   }
   return null;
@@ -349,7 +222,7 @@ interface NounMatch {
 
 /** The counted noun after a count: a listed noun within NOUN_WINDOW words, else the first plain word. */
 function findNoun(toks: Tok[], from: number): NounMatch {
-  const { nouns, numbers } = lexicon();
+  const { nouns, numbers } = quantityLexicon();
   let fallback: Tok | null = null;
   let words = 0;
   for (let k = from; k < toks.length && words < NOUN_WINDOW; k++) {
@@ -390,7 +263,7 @@ export function conservativeValue(n: number | null, qualifier: QuantityQualifier
 }
 
 function readQualifier(toks: Tok[], i: number): { qualifier: QuantityQualifier; next: number } | null {
-  for (const q of lexicon().qualifiers) {
+  for (const q of quantityLexicon().qualifiers) {
     if (matchPhrase(toks, i, q.words)) return { qualifier: q.qualifier, next: i + q.words.length };
   }
   return null;
@@ -400,7 +273,7 @@ function readQualifier(toks: Tok[], i: number): { qualifier: QuantityQualifier; 
 // Scan
 
 function scanWindow(text: string, toks: Tok[], out: Quantity[], limit: number): void {
-  const { units } = lexicon();
+  const { units } = quantityLexicon();
   let i = 0;
   let found = 0;
   while (i < toks.length && found < MAX_QUANTITIES_PER_SENTENCE && out.length < limit) {
@@ -492,6 +365,8 @@ export function findQuantities(text: string, sentences: readonly Span[]): Quanti
   }
   return out;
 }
+
+export { loadQuantityLexicon, type NounKind, nounKind, numberWordValue, type QuantityLexicon };
 
 export const quantitiesStage = defineStage({
   name: "quantities",

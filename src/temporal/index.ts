@@ -30,7 +30,7 @@ import * as chrono from "chrono-node";
 import type { Doc, Span } from "../core/doc.js";
 import type { DatePrecision, TimeExpression } from "../core/events.js";
 import { defineStage } from "../core/stage.js";
-import { nounKind, numberWordValue } from "../quantities/index.js";
+import { nounKind, numberWordValue } from "../lexicon/quantities.js";
 import {
   CALENDAR_PERIOD,
   DATE_RANGE,

@@ -3,13 +3,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readTrainingSet } from "../../scripts/train-event-model.js";
+import { findDataDir } from "../../src/core/data.js";
 import { classifyEventText, EventClassifier, loadEventLexicons } from "../../src/events/classify.js";
 import { ACLED_SUB_EVENT_TYPES, MODEL_FILE } from "../../src/events/constants.js";
 import { extractEventFeatures } from "../../src/events/features.js";
 import { loadOntology } from "../../src/events/ontology.js";
 import { type EventModelFile, serializeEventModel, trainEventModel } from "../../src/events/train.js";
 import { parseTriggers, TriggerMatcher } from "../../src/events/triggers.js";
-import { findDataDir } from "../../src/nlp/lexicon.js";
 
 // Invented for this test (not in the training set, not from any benchmark).
 describe("events: classifyEventText types invented news snippets", () => {

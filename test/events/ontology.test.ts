@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { findDataDir } from "../../src/core/data.js";
 import { PLOVER_TYPES } from "../../src/events/constants.js";
 import { loadOntology, parseOntology } from "../../src/events/ontology.js";
-import { findDataDir } from "../../src/nlp/lexicon.js";
 
 /** ACLED's 25 sub-event types, copied by hand from ACLED's codebook (acled_event_categories.csv). */
 const ACLED_25: Array<[string, string]> = [

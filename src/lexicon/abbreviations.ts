@@ -1,14 +1,7 @@
-/** Loads the nlp stage's data files (data/nlp/). */
-
+/** Word lists shared by several stages (data/nlp/): a library under the stages, not a stage. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findDataDir as findCoreDataDir } from "../core/data.js";
-
-/** data/ is found by walking up from this module, so it works from src/ (tsx, tests) and dist/ (built). */
-/** The data/ folder (re-exported from the core for the stages that already import it from here). */
-export function findDataDir(): string {
-  return findCoreDataDir();
-}
+import { findDataDir } from "../core/data.js";
 
 /** Read a one-entry-per-line list; rejects an empty list so a broken data file fails loudly. */
 export function readWordList(relative: string): string[] {
@@ -22,6 +15,7 @@ export function readWordList(relative: string): string[] {
 }
 
 let abbreviations: ReadonlySet<string> | undefined;
+/** Abbreviations after which a full stop does not end a sentence ("Gen.", "U.S."). */
 export function loadAbbreviations(): ReadonlySet<string> {
   abbreviations ??= new Set(readWordList("nlp/abbreviations.en.txt"));
   return abbreviations;
