@@ -2,6 +2,14 @@
 import { defineCommand } from "citty";
 import { type AnalysisRecord, analyze, failureOf, toRecord } from "../analyze/index.js";
 import { SitrepError } from "../core/diagnostics.js";
+import {
+  type AcledRow,
+  acledCsvHeader,
+  acledCsvRows,
+  formatGeoJson,
+  toAcledRows,
+  toGeoJson,
+} from "../export/index.js";
 import { type IngestOptions, readInputs } from "../ingest/index.js";
 import {
   type FailureRecord,
@@ -42,6 +50,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo = pro
   };
   const records: AnalysisRecord[] = [];
   const failures: FailureRecord[] = [];
+  // Exports: acled-csv streams one header then each input's rows; geojson gathers one collection for all inputs.
+  const geoRows: AcledRow[] = [];
+  if (format === "acled-csv") io.stdout.write(acledCsvHeader());
   let total = 0;
   for await (const item of readInputs(inputs, ingestOptions)) {
     total++;
@@ -66,7 +77,15 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo = pro
       continue;
     }
     if (format === "json") records.push(record);
+    else if (format === "acled-csv") io.stdout.write(acledCsvRows(record));
+    else if (format === "geojson") geoRows.push(...toAcledRows(record));
     else io.stdout.write(format === "jsonl" ? formatJsonLine(record) : formatPretty(record));
+  }
+  if (format === "geojson") {
+    const { collection, skipped } = toGeoJson(geoRows);
+    io.stdout.write(formatGeoJson(collection));
+    if (skipped > 0)
+      io.stderr.write(`sitrep analyze: geojson: ${skipped} events without coordinates left out\n`);
   }
   if (format === "json" && records.length > 0) {
     io.stdout.write(
@@ -123,7 +142,8 @@ export default defineCommand({
     format: {
       type: "string",
       alias: "f",
-      description: "Output: pretty (default on a terminal) | json | jsonl (default otherwise)",
+      description:
+        "Output: pretty (default on a terminal) | json | jsonl (default otherwise) | acled-csv | geojson",
       valueHint: "format",
     },
     "max-bytes": { type: "string", description: "Largest document accepted, in bytes (default 20 MiB)" },

@@ -1,7 +1,10 @@
-/** Output formats of `sitrep analyze`: json, jsonl, and a readable one for a terminal. */
+/**
+ * Output formats of `sitrep analyze`: json, jsonl, a readable one for a terminal, and the exports (issue #5):
+ * acled-csv (one ACLED-style CSV row per event, src/export) and geojson (one FeatureCollection of events).
+ */
 import type { AnalysisRecord } from "../analyze/index.js";
 
-export const OUTPUT_FORMATS = ["pretty", "json", "jsonl"] as const;
+export const OUTPUT_FORMATS = ["pretty", "json", "jsonl", "acled-csv", "geojson"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Width the readable format wraps body text to. */
