@@ -16,6 +16,8 @@ function packageVersion(): string {
 
 export const SUBCOMMANDS = {
   analyze: () => import("./analyze.js").then((m) => m.default),
+  ingest: () => import("./ingest.js").then((m) => m.default),
+  search: () => import("./search.js").then((m) => m.default),
 };
 
 export const mainCommand = defineCommand({

@@ -21,6 +21,10 @@ export const EXIT = {
   usage: 2,
   /** Almost every input failed (a sign the command itself is wrong, e.g. wrong --from). */
   mostFailed: 3,
+  /** The store cannot be used (locked, read-only, corrupt, from a newer sitrep). */
+  store: 4,
+  /** Interrupted (Ctrl-C) after committing what was done. */
+  interrupted: 130,
 } as const;
 
 /** Share of failed inputs from which a batch counts as "almost everything failed". */

@@ -41,7 +41,7 @@ const REPORTING_FRAME =
 const CLAIM_OF_RESPONSIBILITY = "Claim of responsibility";
 
 /** Words before a count within which a "killed"/"injured" word makes it a count of victims ("killed 20 soldiers"). */
-export const COUNT_CUE_BEFORE_WORDS = 2;
+export const COUNT_CUE_BEFORE_WORDS = 1;
 const COUNT_CUE_BEFORE_CHARS = 40;
 /** Days before the reference date beyond which a dated event is background. */
 export const BACKGROUND_AFTER_DAYS = 90;
@@ -179,10 +179,21 @@ function countsIn(text: string, s: Span, quantities: readonly Quantity[], ctx: C
         .split(/\s+/)
         .slice(-COUNT_CUE_BEFORE_WORDS - 1)
         .join(" ");
-    if (hasPhrase(words, ctx.killed) || hasPhrase(before, ctx.killed))
-      counts.fatalities = (counts.fatalities ?? 0) + q.value;
-    else if (hasPhrase(words, ctx.injured) || hasPhrase(before, ctx.injured))
-      counts.injuries = (counts.injuries ?? 0) + q.value;
+    // The words after a count decide first ("5 others were wounded"); the word right before only when
+    // nothing follows ("killed 20 soldiers").
+    const afterCue = hasPhrase(words, ctx.killed)
+      ? "killed"
+      : hasPhrase(words, ctx.injured)
+        ? "injured"
+        : null;
+    const beforeCue = hasPhrase(before, ctx.killed)
+      ? "killed"
+      : hasPhrase(before, ctx.injured)
+        ? "injured"
+        : null;
+    const cue = afterCue ?? beforeCue;
+    if (cue === "killed") counts.fatalities = (counts.fatalities ?? 0) + q.value;
+    else if (cue === "injured") counts.injuries = (counts.injuries ?? 0) + q.value;
   });
   return counts;
 }

@@ -25,6 +25,15 @@ describe("events: one occurrence, one record", () => {
     );
   });
 
+  it("events: the dead and the wounded of one sentence are counted apart", () => {
+    const doc = analyze(
+      report(
+        "Two fighters were killed and at least five others were wounded in clashes near Raqqa on Tuesday, the council said.",
+      ),
+    );
+    expect(doc.layers.events[0]).toMatchObject({ fatalities: 2, injuries: 5 });
+  });
+
   it("events: a report of what did not happen is not a new fatality", () => {
     const doc = analyze(
       report("Police said nobody was hurt when a grenade exploded outside a bar in Goma on Friday."),
