@@ -1,0 +1,176 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { INCIDENT_COLUMNS, incidentsCommand, runIncidents } from "../../src/cli/incidents.js";
+import { runIngest } from "../../src/cli/ingest.js";
+import { EXIT } from "../../src/cli/io.js";
+import { parseQueryArgs, type RawQueryArgs } from "../../src/cli/query-args.js";
+import type { Incident } from "../../src/cluster/incidents.js";
+import { parseCsv } from "../export/csv-read.js";
+import { captureIo } from "../helpers/io.js";
+import { tmpDir } from "../store/helpers.js";
+
+/**
+ * Invented reports: two outlets report the same attack near Menaka (Mali) with different death tolls (4 and 7),
+ * and one reports an unrelated protest in Accra (Ghana) a month later.
+ */
+const REPORTS = [
+  {
+    url: "https://sahel-daily.example/2024/05/menaka-attack",
+    title: "Soldiers killed in attack on army post near Menaka",
+    published: "2024-05-06T09:00:00Z",
+    text: "Militants attacked an army post near Menaka on Sunday. Four soldiers were killed in the attack, the Malian army said.",
+  },
+  {
+    url: "https://desert-wire.example/news/menaka-post-raid",
+    title: "Militants storm Menaka army post",
+    published: "2024-05-06T14:30:00Z",
+    text: "Militants killed seven soldiers in an attack on an army post near Menaka on Sunday, local officials said.",
+  },
+  {
+    url: "https://coast-herald.example/politics/accra-teachers-protest",
+    title: "Teachers march in Accra over unpaid wages",
+    published: "2024-06-12T18:00:00Z",
+    text: "Thousands of teachers marched peacefully through Accra on Tuesday to demand the payment of wage arrears, the Ghana National Association of Teachers said.",
+  },
+];
+
+let db = "";
+
+beforeAll(async () => {
+  const dir = tmpDir();
+  const feed = join(dir, "feed.jsonl");
+  writeFileSync(feed, REPORTS.map((r) => JSON.stringify(r)).join("\n"));
+  db = join(dir, "sitrep.db");
+  expect(await runIngest({ inputs: [feed], db }, captureIo())).toBe(EXIT.ok);
+}, 60_000);
+
+function run(args: RawQueryArgs) {
+  const io = captureIo();
+  const code = incidentsCommand({ db, ...args }, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+function incidents(args: RawQueryArgs = {}): Incident[] {
+  const { code, out } = run({ ...args, format: "jsonl" });
+  expect(code).toBe(EXIT.ok);
+  return out
+    .split("\n")
+    .filter((l) => l !== "")
+    .map((l) => JSON.parse(l) as Incident);
+}
+
+const attackOf = (list: Incident[]) => list.find((i) => i.eventType === "Battles");
+
+describe("cli: incidents", () => {
+  it("cli: incidents merge the two outlets' versions of the attack and keep the protest apart", () => {
+    const list = incidents();
+    expect(list).toHaveLength(2);
+    expect(list[0]?.eventType).toBe("Protests");
+    expect(list[0]?.sources).toHaveLength(1);
+    const attack = attackOf(list);
+    expect(attack?.sources.map((s) => s.url).sort()).toEqual([
+      "https://desert-wire.example/news/menaka-post-raid",
+      "https://sahel-daily.example/2024/05/menaka-attack",
+    ]);
+    expect(attack?.date).toEqual({ start: "2024-05-05", end: "2024-05-05", kind: "intersection" });
+    expect(attack?.location?.countryCode).toBe("ML");
+  });
+
+  it("cli: incidents keep each source's numbers and mark the disagreement as a conflict", () => {
+    const attack = attackOf(incidents());
+    expect(attack?.fatalities.min).toBe(4);
+    expect(attack?.fatalities.max).toBe(7);
+    expect(attack?.fatalities.agreement).toBe("conflict");
+    expect(attack?.fatalities.bySource.map((s) => s.value).sort()).toEqual([4, 7]);
+    const bySource = Object.fromEntries(attack?.sources.map((s) => [s.url, s.fatalities]) ?? []);
+    expect(bySource["https://sahel-daily.example/2024/05/menaka-attack"]).toBe(4);
+    expect(bySource["https://desert-wire.example/news/menaka-post-raid"]).toBe(7);
+    expect(attack?.sources.every((s) => s.evidence.length > 0)).toBe(true);
+  });
+
+  it("cli: incidents CSV has one row per incident with sources, fatalities min/max and agreement", () => {
+    const { code, out } = run({ format: "csv" });
+    expect(code).toBe(EXIT.ok);
+    const [header, ...rows] = parseCsv(out);
+    expect(header).toEqual([...INCIDENT_COLUMNS]);
+    expect(rows).toHaveLength(2);
+    const record = (row: string[] | undefined) =>
+      Object.fromEntries(INCIDENT_COLUMNS.map((c, i) => [c, row?.[i] ?? ""]));
+    const attack = rows.map(record).find((r) => r.event_type === "Battles");
+    expect(attack).toMatchObject({
+      event_date: "2024-05-05",
+      country: "Mali",
+      iso: "466",
+      location: "Ménaka",
+      fatalities: "4",
+      sitrep_sources: "2",
+      sitrep_fatalities_min: "4",
+      sitrep_fatalities_max: "7",
+      sitrep_fatalities_agreement: "conflict",
+      source: "sahel-daily.example; desert-wire.example",
+    });
+  });
+
+  it("cli: incidents GeoJSON puts each incident at [longitude, latitude]", () => {
+    const { code, out } = run({ format: "geojson", country: "ML" });
+    expect(code).toBe(EXIT.ok);
+    const fc = JSON.parse(out);
+    expect(fc.type).toBe("FeatureCollection");
+    expect(fc.features).toHaveLength(1);
+    const [lon, lat] = fc.features[0].geometry.coordinates;
+    expect(lon).toBeCloseTo(2.4022, 3);
+    expect(lat).toBeCloseTo(15.9182, 3);
+    expect(fc.features[0].properties.sitrep_fatalities_agreement).toBe("conflict");
+  });
+
+  it("cli: incidents table shows id, dates, type, place, sources, fatalities and certainty", () => {
+    const { code, out } = run({ format: "table" });
+    expect(code).toBe(EXIT.ok);
+    const lines = out.trim().split("\n");
+    expect(lines[0]).toMatch(/^INCIDENT\s+DATE\s+TYPE\s+LOCATION\s+SOURCES\s+FATALITIES\s+CERTAINTY$/);
+    expect(lines).toHaveLength(3);
+    expect(out).toMatch(/2024-05-05 +Battles \/ Armed clash +Ménaka, ML +2 +4–7 \(conflict\)/);
+  });
+
+  it.each<[string, RawQueryArgs, string[]]>([
+    ["country", { country: "GH" }, ["Protests"]],
+    ["date range", { "from-date": "2024-05-01", "to-date": "2024-05-31" }, ["Battles"]],
+    ["bbox", { bbox: "2,15,3,16.5" }, ["Battles"]],
+    ["type", { type: "Peaceful protest" }, ["Protests"]],
+    ["actor", { actor: "Unidentified militants" }, ["Battles"]],
+  ])("cli: incidents filter by %s", (_, args, types) => {
+    expect(incidents(args).map((i) => i.eventType)).toEqual(types);
+  });
+
+  it("cli: incidents from one outlet's version only hold that source", () => {
+    const attack = attackOf(incidents({ source: "local officials" }));
+    expect(attack?.sources).toHaveLength(1);
+    expect(attack?.fatalities.agreement).toBe("single");
+  });
+
+  it("cli: incidents refuse more events than the bound, suggesting filters", () => {
+    const io = captureIo();
+    const code = runIncidents({ ...parseQueryArgs({ db, format: "jsonl" }), maxEvents: 2 }, io);
+    expect(code).toBe(EXIT.usage);
+    expect(io.out()).toBe("");
+    expect(io.err()).toMatch(/more than 2 events match; narrow them with --from-date/);
+  });
+
+  it.each<[RawQueryArgs, RegExp]>([
+    [{ bbox: "a,b,c,d" }, /--bbox must be minLon,minLat,maxLon,maxLat/],
+    [{ certainty: "asserted,maybe" }, /--certainty must be a comma-separated list/],
+    [{ "from-date": "05/05/2024" }, /--from-date must be a date YYYY-MM-DD/],
+  ])("cli: incidents reject bad filter values with exit 2: %o", (args, message) => {
+    const { code, err } = run(args);
+    expect(code).toBe(EXIT.usage);
+    expect(err).toMatch(/^sitrep incidents: /);
+    expect(err).toMatch(message);
+  });
+
+  it("cli: incidents on a missing store says so and exits 4", () => {
+    const io = captureIo();
+    expect(incidentsCommand({ db: join(tmpDir(), "none.db") }, io)).toBe(EXIT.store);
+    expect(io.err()).toMatch(/^sitrep incidents: no store at .*\[store\/not-found\]/);
+  });
+});
