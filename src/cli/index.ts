@@ -18,6 +18,7 @@ export const SUBCOMMANDS = {
   analyze: () => import("./analyze.js").then((m) => m.default),
   ingest: () => import("./ingest.js").then((m) => m.default),
   search: () => import("./search.js").then((m) => m.default),
+  serve: () => import("./serve.js").then((m) => m.default),
   events: () => import("./events.js").then((m) => m.default),
   incidents: () => import("./incidents.js").then((m) => m.default),
 };
