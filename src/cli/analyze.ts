@@ -21,7 +21,7 @@ import {
 } from "./format.js";
 import { type CliIo, EXIT, exitCodeFor, processIo } from "./io.js";
 
-export const INPUT_FORMATS = ["html", "text", "jsonl"] as const;
+export const INPUT_FORMATS = ["html", "text", "jsonl", "feed", "warc"] as const;
 
 export interface AnalyzeCommandOptions {
   inputs: string[];
@@ -136,7 +136,7 @@ export default defineCommand({
   args: {
     from: {
       type: "string",
-      description: "Input format, instead of sniffing: html | text | jsonl",
+      description: "Input format, instead of sniffing: html | text | jsonl | feed | warc",
       valueHint: "format",
     },
     format: {

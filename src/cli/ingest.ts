@@ -245,7 +245,7 @@ const command: CommandDef<any> = defineCommand({
     },
     from: {
       type: "string",
-      description: "Input format, instead of sniffing: html | text | jsonl",
+      description: "Input format, instead of sniffing: html | text | jsonl | feed | warc",
       valueHint: "format",
     },
     "max-bytes": { type: "string", description: "Largest document accepted, in bytes (default 20 MiB)" },

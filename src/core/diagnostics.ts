@@ -19,6 +19,8 @@ export type DiagnosticCode =
   | "ingest/fetch-failed"
   | "ingest/fetch-timeout"
   | "ingest/bad-jsonl"
+  | "ingest/bad-feed"
+  | "ingest/bad-warc"
   | "ingest/unsupported-format"
   | "extract/no-article"
   | "extract/short-article"

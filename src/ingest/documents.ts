@@ -4,7 +4,8 @@
  * 2. gzip magic → inflate as a stream (maxBytes then counts decompressed bytes);
  * 3. binary head → ingest/binary (with what it looks like);
  * 4. format: `from`, else sniffed from the head (the extension or media type breaks ties);
- * 5. JSON Lines → one document per line, streamed;
+ * 5. JSON Lines → one document per line, streamed; WARC (sniffed before step 3, as its records may hold
+ *    images) → one document per HTML response record, streamed; a feed → one document per item;
  * 6. otherwise refuse a known size over maxBytes before reading, read at most maxBytes, decode, and
  *    refuse whitespace-only text as ingest/empty.
  * Failures are yielded, never thrown; only programmer errors escape.
@@ -14,10 +15,12 @@ import type { SourceDocument } from "../core/doc.js";
 import { collectBytes, PeekableChunks } from "./chunks.js";
 import { HEAD_BYTES } from "./constants.js";
 import { decodeBytes, decodeForSniffing } from "./decode.js";
+import { readFeed } from "./feeds.js";
 import { gunzipChunks, isGzip } from "./gzip.js";
 import { readJsonLines } from "./jsonl.js";
-import { sniffBinary, sniffBom, sniffFormatOfHead, sniffUtf16 } from "./sniff.js";
+import { sniffBinary, sniffBom, sniffFormatOfHead, sniffUtf16, sniffWarc } from "./sniff.js";
 import { type ByteSource, failure, type IngestFailure, type IngestFormat, type IngestItem } from "./types.js";
+import { readWarc } from "./warc.js";
 
 const NEWLINE = 0x0a;
 const JSON_OBJECT_START = "{";
@@ -73,6 +76,10 @@ async function* readBody(
   { body, head, gzipped }: { body: PeekableChunks; head: Buffer; gzipped: boolean },
   settings: DocumentSettings,
 ): AsyncGenerator<IngestItem> {
+  if (settings.from === "warc" || (settings.from === undefined && sniffWarc(head))) {
+    yield* readWarc(body, { input: source.name, maxBytes: settings.maxBytes });
+    return;
+  }
   const binary = sniffBinary(head);
   if (binary) {
     yield failure(source.name, "ingest/binary", `not a text document: it ${binary}`);
@@ -96,7 +103,18 @@ async function* readBody(
     );
     return;
   }
-  yield toItem(source, bytes, format);
+  if (format === "feed") yield* readFeedBytes(source, bytes);
+  else if (format !== "warc") yield toItem(source, bytes, format);
+}
+
+/** A feed is read whole (≤ maxBytes), decoded once, then split into its items. */
+function readFeedBytes(source: ByteSource, bytes: Buffer): IngestItem[] {
+  const { text, encoding, warnings } = decodeBytes(bytes, {
+    contentType: source.contentType,
+    format: "feed",
+  });
+  const items = readFeed(text, { input: source.name, encoding });
+  return warnings.length > 0 ? items.map((item) => (item.ok ? { ...item, warnings } : item)) : items;
 }
 
 /** Sniff the format from the head; a first line that may be a long JSON record is read to its end first. */

@@ -49,3 +49,28 @@ export const GZIP_EXTENSION = /\.gz$/i;
 
 /** The media type of a Content-Type value (before any parameters). */
 export const MEDIA_TYPE = /^\s*([\w.+-]+\/[\w.+-]+)/;
+
+/** A feed's root element (after the prologue): RSS 2.0 `<rss>`, RSS 1.0 `<rdf:RDF>`, or an Atom `<feed>`. */
+export const FEED_START =
+  /^<(?:rss\b|rdf:RDF\b|feed\b[^>]*\bxmlns\s*=\s*["']http:\/\/www\.w3\.org\/2005\/Atom["'])/;
+
+/** Any HTML-looking tag: a feed summary holding one is HTML, else plain text. */
+export const HTML_MARKUP = /<\/?[a-z][a-z0-9]*\b[^<>]*>/i;
+
+/** The version line that starts a WARC record (`WARC/1.0`, `WARC/1.1`). */
+export const WARC_VERSION_LINE = /^WARC\/1\.[01]\r?$/;
+
+/** The start of a WARC file: the version line of its first record. */
+export const WARC_START = /^WARC\/1\.[01]\r?\n/;
+
+/** A `Name: value` header line (WARC or HTTP). */
+export const HEADER_LINE = /^([^:\s][^:]*):\s*(.*?)\s*$/;
+
+/** An HTML media type in a Content-Type value. */
+export const HTML_MEDIA_TYPE = /^\s*(?:text\/html|application\/xhtml\+xml)\b/i;
+
+/** The status line of an HTTP response (its code captured). */
+export const HTTP_STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})/;
+
+/** A value wrapped in angle brackets, as WARC record ids (and some target URIs) are. */
+export const ANGLE_BRACKETED = /^<(.*)>$/;

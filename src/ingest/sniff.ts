@@ -13,12 +13,14 @@ import {
   UTF16_SNIFF_PAIRS,
 } from "./constants.js";
 import {
+  FEED_START,
   HTML_PROLOGUE,
   HTML_START,
   KNOWN_HTML_TAG,
   KNOWN_HTML_TAG_START,
   LEADING_BOM,
   LINE_BREAK,
+  WARC_START,
 } from "./patterns.js";
 import type { IngestFormat } from "./types.js";
 
@@ -72,21 +74,42 @@ export function sniffBinary(head: Uint8Array): string | null {
   return describeControls({ controls, nuls: 0 }, sample.length);
 }
 
-/**
- * The format of a decoded text: "jsonl" when its first non-blank line is a JSON object (and most of the
- * next ones are too), "html" when it opens like HTML or holds enough HTML tags early on, else "text".
- * `hint` (from the file extension or media type) decides only when the evidence is weak.
- */
-export function sniffFormat(text: string, hint?: IngestFormat): IngestFormat {
-  return sniffFormatOfHead(text, { complete: true, hint });
+/** Whether the (inflated) head starts like a WARC file; checked before binary sniffing (records hold images). */
+export function sniffWarc(head: Uint8Array): boolean {
+  return WARC_START.test(
+    Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 16)).toString("latin1"),
+  );
 }
 
-/** `sniffFormat` on the head of a longer input: a last line that may be cut off is not judged. */
+/**
+ * The format of a single decoded document: "jsonl" when its first non-blank line is a JSON object (and most of
+ * the next ones are too), "html" when it opens like HTML or holds enough HTML tags early on, else "text".
+ * `hint` (from the file extension or media type) decides only when the evidence is weak. Feeds and WARC files
+ * (which hold many documents) are recognised only by `sniffFormatOfHead`, so callers of this one keep their
+ * three formats.
+ */
+export function sniffFormat(text: string, hint?: IngestFormat): "html" | "text" | "jsonl" {
+  return sniffDocumentFormat(text.replace(LEADING_BOM, ""), { complete: true, hint });
+}
+
+/**
+ * `sniffFormat` on the head of a longer input (a last line that may be cut off is not judged), which may also
+ * be a WARC file (`WARC/1.x` first) or a feed (root element `<rss>`, `<rdf:RDF>` or an Atom `<feed>`).
+ */
 export function sniffFormatOfHead(
   text: string,
   options: { complete: boolean; hint?: IngestFormat },
 ): IngestFormat {
   const body = text.replace(LEADING_BOM, "");
+  if (WARC_START.test(body)) return "warc";
+  if (FEED_START.test(body.slice(0, HTML_SNIFF_CHARS).replace(HTML_PROLOGUE, ""))) return "feed";
+  return sniffDocumentFormat(body, options);
+}
+
+function sniffDocumentFormat(
+  body: string,
+  options: { complete: boolean; hint?: IngestFormat },
+): "html" | "text" | "jsonl" {
   if (looksLikeJsonLines(body, options.complete)) return "jsonl";
   if (options.hint === "jsonl" && body.trimStart().startsWith("{")) return "jsonl";
   const start = body.slice(0, HTML_SNIFF_CHARS).replace(HTML_PROLOGUE, "");

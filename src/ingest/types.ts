@@ -3,7 +3,7 @@
 import type { DiagnosticCode } from "../core/diagnostics.js";
 import type { SourceDocument } from "../core/doc.js";
 
-export type IngestFormat = "html" | "text" | "jsonl";
+export type IngestFormat = "html" | "text" | "jsonl" | "feed" | "warc";
 
 export interface IngestOptions {
   /** Input format, instead of sniffing. */
