@@ -9,8 +9,8 @@ import { EXIT } from "../../src/cli/io.js";
 import { captureIo } from "../helpers/io.js";
 import { HAS_SEED, REPO_ROOT, SEED_FILE, skipMessage } from "../helpers/shared.js";
 
-const EXAMPLE_TXT = join(REPO_ROOT, "examples/frontline-post-report.txt");
-const EXAMPLE_HTML = join(REPO_ROOT, "examples/valley-courier-report.html");
+const EXAMPLE_TXT = join(REPO_ROOT, "examples/reports/frontline-post-report.txt");
+const EXAMPLE_HTML = join(REPO_ROOT, "examples/reports/valley-courier-report.html");
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), "sitrep-cli-"));

@@ -14,13 +14,13 @@ function sitrep(...args: string[]) {
 
 describe.skipIf(!BUILT)("cli: the sitrep command", () => {
   it("cli: analyze on an example prints a JSON record and exits 0", () => {
-    const r = sitrep("analyze", "examples/valley-courier-report.html", "--format", "json");
+    const r = sitrep("analyze", "examples/reports/valley-courier-report.html", "--format", "json");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).article.publisher).toBe("The Valley Courier");
   });
 
   it("cli: the readable format shows the title and the paragraphs", () => {
-    const r = sitrep("analyze", "examples/frontline-post-report.txt", "--format", "pretty");
+    const r = sitrep("analyze", "examples/reports/frontline-post-report.txt", "--format", "pretty");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Clashes Return to the Outskirts of Raqqa");
     expect(r.stdout).toContain("removed");

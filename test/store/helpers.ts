@@ -7,8 +7,8 @@ import type { InputFormat } from "../../src/core/doc.js";
 import { canonicalUrl, contentHash, type PutMeta } from "../../src/store/index.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 
-export const EXAMPLE_HTML = join(REPO_ROOT, "examples/valley-courier-report.html");
-export const EXAMPLE_TXT = join(REPO_ROOT, "examples/frontline-post-report.txt");
+export const EXAMPLE_HTML = join(REPO_ROOT, "examples/reports/valley-courier-report.html");
+export const EXAMPLE_TXT = join(REPO_ROOT, "examples/reports/frontline-post-report.txt");
 
 export function tmpDir(): string {
   return mkdtempSync(join(tmpdir(), "sitrep-store-"));
