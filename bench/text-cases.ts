@@ -3,7 +3,7 @@
  * extractor on a held-out or blind case folder — measure only, never tune on them; improve the extractor on
  * the dev set test/cases/text-extract instead.
  *
- * Line level (same metric as bench/text-boilerplate.ts; see bench/lib/text-heldout.ts): rows everything /
+ * Line level (same metric as bench/text-boilerplate.ts; see bench/lib/text-cases.ts): rows everything /
  * nothing / baseline / sitrep-text. Case level for sitrep-text: exact-body, title and published accuracy.
  * Prints one table plus per-case lines; writes bench/out/<folder name>.json.
  */
@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadTextCases } from "../test/cases/text-extract.cases.js";
-import { LINE_SYSTEMS, scoreHeldout, scoreLineSystem } from "./lib/text-heldout.js";
+import { LINE_SYSTEMS, scoreHeldout, scoreLineSystem } from "./lib/text-cases.js";
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), "out");
 export const HELDOUT_DIR = fileURLToPath(new URL("../test/cases/text-extract-heldout/", import.meta.url));

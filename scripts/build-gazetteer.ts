@@ -56,7 +56,13 @@ import {
   MIN_MEMBERS_FOR_CENTROID,
   MIN_POPULATION,
 } from "../src/geo/constants.js";
-import { distanceKm, type FeatureType, foldDemonym, type IndexHeader } from "../src/geo/gazetteer.js";
+import {
+  distanceKm,
+  FEATURE_TYPES,
+  type FeatureType,
+  foldDemonym,
+  type IndexHeader,
+} from "../src/geo/gazetteer.js";
 import { normalizeToponym, toponymVariants } from "../src/geo/normalize.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -227,20 +233,7 @@ function cleanNames(
 // Curated TSV files (validating loaders)
 // ---------------------------------------------------------------------------------------------------------
 
-const FEATURE_TYPES: ReadonlySet<string> = new Set<FeatureType>([
-  "country",
-  "admin1",
-  "admin2",
-  "city",
-  "locality",
-  "region",
-  "desert",
-  "river",
-  "mountain",
-  "water",
-  "island",
-  "other",
-]);
+const KNOWN_FEATURE_TYPES: ReadonlySet<string> = new Set(FEATURE_TYPES);
 const FEATURE_CODE = /^[A-Z][A-Z0-9]{1,4}$/;
 const COUNTRY_CODE = /^[A-Z]{2}$/;
 
@@ -293,7 +286,7 @@ function loadFeatures(knownCountries: ReadonlySet<string>): CuratedFeature[] {
     if (seen.has(id)) fail(`${where}: duplicate id ${id}`);
     seen.add(id);
     if (name.trim() === "") fail(`${where}: empty name`);
-    if (!FEATURE_TYPES.has(type)) fail(`${where}: unknown type "${type}"`);
+    if (!KNOWN_FEATURE_TYPES.has(type)) fail(`${where}: unknown type "${type}"`);
     if (!FEATURE_CODE.test(code)) fail(`${where}: bad feature code "${code}"`);
     const countries = countriesText === "" ? [] : countriesText.split(",");
     for (const cc of countries) {

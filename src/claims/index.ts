@@ -458,9 +458,9 @@ export const claimsStage: Stage = defineStage({
     for (const event of doc.layers.events) {
       for (const source of event.sources) {
         const i = sentenceOf(source.evidence.start);
-        const sentence = doc.layers.sentences[i];
-        if (sentence)
-          source.attribution = attributeSentence(doc.text, sentence, doc.layers.actors, bySentence[i - 1]);
+        // attributeAll has attributed this sentence already, with its predecessor carried in.
+        const attribution = bySentence[i];
+        if (attribution) source.attribution = attribution;
       }
       if (event.sources[0]) event.attribution = event.sources[0].attribution;
     }

@@ -126,9 +126,8 @@ export class PhraseTable<T> {
 
   constructor(readonly form: WordForm = "key") {}
 
-  /** Add a phrase given as words. The first value added for a phrase is kept. */
-  add(words: readonly string[], value: T): void {
-    if (words.length === 0) return;
+  /** The node of a phrase, created along the way when absent. */
+  private nodeFor(words: readonly string[]) {
     let node = this.root;
     for (const w of words) {
       if (node.next === null) node.next = new Map();
@@ -139,6 +138,13 @@ export class PhraseTable<T> {
       }
       node = child;
     }
+    return node;
+  }
+
+  /** Add a phrase given as words. The first value added for a phrase is kept. */
+  add(words: readonly string[], value: T): void {
+    if (words.length === 0) return;
+    const node = this.nodeFor(words);
     if (node.value === undefined) {
       node.value = value;
       this.count++;
@@ -148,16 +154,7 @@ export class PhraseTable<T> {
 
   /** The value of a phrase, created by `make` when absent (one walk instead of a get and an add). */
   upsert(words: readonly string[], make: () => T): T {
-    let node = this.root;
-    for (const w of words) {
-      if (node.next === null) node.next = new Map();
-      let child = node.next.get(w);
-      if (!child) {
-        child = { next: null, value: undefined };
-        node.next.set(w, child);
-      }
-      node = child;
-    }
+    const node = this.nodeFor(words);
     if (node.value === undefined) {
       node.value = make();
       this.count++;

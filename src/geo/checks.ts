@@ -4,8 +4,8 @@
  * the sentence is about (the nearest place mention before the number) and the place after "from"/"of".
  */
 import type { Check, Mention, Place } from "../core/entities.js";
-import { DISTANCE_TOLERANCE_KM, DISTANCE_TOLERANCE_RELATIVE } from "./constants-parse.js";
 import { distanceKm } from "./gazetteer.js";
+import { DISTANCE_TOLERANCE_KM, DISTANCE_TOLERANCE_RELATIVE } from "./geoparse-constants.js";
 
 const KM_PER_MILE = 1.609344;
 

@@ -16,19 +16,22 @@ import { SitrepError } from "../core/diagnostics.js";
 import { GAZETTEER_FORMAT_VERSION, GAZETTEER_INDEX_FILE, GAZETTEER_MAGIC } from "./constants.js";
 import { normalizeToponym } from "./normalize.js";
 
-export type FeatureType =
-  | "country"
-  | "admin1"
-  | "admin2"
-  | "city"
-  | "locality"
-  | "region"
-  | "desert"
-  | "river"
-  | "mountain"
-  | "water"
-  | "island"
-  | "other";
+export const FEATURE_TYPES = [
+  "country",
+  "admin1",
+  "admin2",
+  "city",
+  "locality",
+  "region",
+  "desert",
+  "river",
+  "mountain",
+  "water",
+  "island",
+  "other",
+] as const;
+export type FeatureType = (typeof FEATURE_TYPES)[number];
+const KNOWN_FEATURE_TYPES: ReadonlySet<string> = new Set(FEATURE_TYPES);
 
 export interface GazetteerEntry {
   /** GeoNames id (places; admin regions where Natural Earth cross-references one), or a negative id: curated
@@ -128,20 +131,6 @@ export function findGeoDataDir(): string {
 }
 
 const EMPTY: readonly GazetteerEntry[] = Object.freeze([]);
-const FEATURE_TYPES: ReadonlySet<string> = new Set<FeatureType>([
-  "country",
-  "admin1",
-  "admin2",
-  "city",
-  "locality",
-  "region",
-  "desert",
-  "river",
-  "mountain",
-  "water",
-  "island",
-  "other",
-]);
 
 class BinaryGazetteer implements Gazetteer {
   readonly size: number;
@@ -282,7 +271,7 @@ class BinaryGazetteer implements Gazetteer {
     const c = line.split("\t");
     const type = c[3] as string;
     // 10 columns (format 2 as first written) or 12 (admin2 code and flags added).
-    if ((c.length !== 10 && c.length !== 12) || !FEATURE_TYPES.has(type)) {
+    if ((c.length !== 10 && c.length !== 12) || !KNOWN_FEATURE_TYPES.has(type)) {
       throw new SitrepError("internal", `gazetteer index: malformed entry ${index}`);
     }
     const entry: GazetteerEntry = {

@@ -17,6 +17,8 @@
  *     person everywhere (unless located), a weak name is kept when it is a place somewhere else.
  */
 import type { Mention } from "../core/entities.js";
+import { type GeoCues, loadCommonWords, loadGeoCues } from "./cues.js";
+import type { FeatureType, Gazetteer, GazetteerEntry } from "./gazetteer.js";
 import {
   ACRONYM_MAX_LETTERS,
   ADMIN1_ACRONYM_MIN_LETTERS,
@@ -28,9 +30,7 @@ import {
   SHOUTED_LINE_MIN_SHARE,
   SHOUTED_LINE_MIN_WORDS,
   WEAK_MAX_POPULATION,
-} from "./constants-parse.js";
-import { type GeoCues, loadCommonWords, loadGeoCues } from "./cues.js";
-import type { FeatureType, Gazetteer, GazetteerEntry } from "./gazetteer.js";
+} from "./geoparse-constants.js";
 
 export interface ToponymMention extends Mention {
   /** As written. */

@@ -9,8 +9,8 @@
  */
 import type { Place, PlacePrecision } from "../core/entities.js";
 import { CURATED_ID_LIMIT } from "./constants.js";
-import { MAX_ANCHORS, PROXIMITY_KM, WEIGHT } from "./constants-parse.js";
 import { distanceKm, type FeatureType, type Gazetteer, type GazetteerEntry } from "./gazetteer.js";
+import { MAX_ANCHORS, PROXIMITY_KM, WEIGHT } from "./geoparse-constants.js";
 import type { ToponymMention } from "./recognize.js";
 
 /** How important a kind of feature is, before any evidence (news names countries and capitals most). */

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { scoreHeldout } from "../../bench/lib/text-heldout.js";
+import { scoreHeldout } from "../../bench/lib/text-cases.js";
 import { loadTextCases } from "./text-extract.cases.js";
 
 const BLIND2_DIR = fileURLToPath(new URL("./text-extract-blind2/", import.meta.url));

@@ -4,7 +4,7 @@
  * (test/cases/text-extract) and read the held-out numbers with `npm run bench:text-heldout`.
  */
 import { describe, expect, it } from "vitest";
-import { loadHeldoutCases, scoreHeldout } from "../../bench/lib/text-heldout.js";
+import { loadHeldoutCases, scoreHeldout } from "../../bench/lib/text-cases.js";
 
 /** About 0.05 below the line-level F1 of the first and only blind run (0.874, 2026-11-25). */
 const LINE_F1_FLOOR = 0.93;

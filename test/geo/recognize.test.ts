@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Mention } from "../../src/core/entities.js";
-import { MAX_MENTIONS } from "../../src/geo/constants-parse.js";
 import { loadGazetteer } from "../../src/geo/gazetteer.js";
+import { MAX_MENTIONS } from "../../src/geo/geoparse-constants.js";
 import { recognizePlaces } from "../../src/geo/recognize.js";
 
 const gazetteer = loadGazetteer();
