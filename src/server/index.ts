@@ -36,6 +36,7 @@ import {
   PostQuery,
   SearchQuery,
 } from "./params.js";
+import { loadWebAssets, WEB_CSP, type WebAsset } from "./static.js";
 
 /** Default largest request body: 5 MB. */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -50,6 +51,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Where unexpected errors are logged; default stderr. */
   log?: (line: string) => void;
+  /** The web app's files (default: dist/web, read once); null serves the API only. */
+  webAssets?: Map<string, WebAsset> | null;
 }
 
 export interface ApiError {
@@ -83,7 +86,7 @@ interface Reply {
   status: number;
   /** A JSON value, or a ready text body with its content type. */
   json?: unknown;
-  text?: { body: string; contentType: string; filename?: string };
+  text?: { body: string | Buffer; contentType: string; filename?: string };
   headers?: Record<string, string>;
 }
 
@@ -422,7 +425,7 @@ function matchRoute(path: string, route: Route): Record<string, string> | null {
 
 function send(res: http.ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { ...SECURITY_HEADERS, ...reply.headers };
-  let body: string;
+  let body: string | Buffer;
   if (reply.text) {
     body = reply.text.body;
     headers["Content-Type"] = reply.text.contentType;
@@ -441,6 +444,19 @@ function errorReply(error: HttpError): Reply {
   return { status: error.status, json, headers: error.headers };
 }
 
+/** A file of the web app, with the app's own CSP. */
+function webReply(req: http.IncomingMessage, asset: WebAsset): Reply {
+  if (req.method !== "GET" && req.method !== "HEAD")
+    throw new HttpError(405, "method-not-allowed", `${req.method} is not allowed here; use GET`, {
+      Allow: "GET",
+    });
+  return {
+    status: 200,
+    text: { body: asset.body, contentType: asset.type },
+    headers: { "Content-Security-Policy": WEB_CSP },
+  };
+}
+
 /** Steps 1–4 of the module comment for one request. */
 async function handle(req: http.IncomingMessage, options: Context["options"]): Promise<Reply> {
   let url: URL;
@@ -453,7 +469,13 @@ async function handle(req: http.IncomingMessage, options: Context["options"]): P
     const params = matchRoute(url.pathname, route);
     return params ? [{ route, params }] : [];
   });
-  if (matches.length === 0) throw new HttpError(404, "not-found", `no route ${url.pathname}`);
+  if (matches.length === 0) {
+    const asset = options.webAssets?.get(url.pathname);
+    if (asset) return webReply(req, asset);
+    if (url.pathname === "/" && !options.webAssets)
+      throw new HttpError(503, "web-app-not-built", "the web app is not built: run `npm run build`");
+    throw new HttpError(404, "not-found", `no route ${url.pathname}`);
+  }
   const method = req.method === "HEAD" ? "GET" : req.method;
   const match = matches.find((m) => m.route.method === method);
   if (!match) {
@@ -480,6 +502,7 @@ export function createServer(options: ServerOptions): http.Server {
   const settings: Context["options"] = {
     ...options,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    webAssets: options.webAssets === undefined ? loadWebAssets() : options.webAssets,
   };
   if (!(settings.maxBodyBytes > 0)) throw new RangeError("maxBodyBytes must be positive");
   if (options.token !== undefined && options.token.length === 0)
