@@ -1,6 +1,7 @@
 /**
- * `sitrep serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--token T] [--max-body-bytes N]`: the JSON API
- * (src/server) over the store. It binds to 127.0.0.1 unless told otherwise; on any other host it refuses to
+ * `sitrep serve [inputs...] [--db PATH] [--host 127.0.0.1] [--port 8080] [--token T] [--max-body-bytes N]`: the
+ * web app and the JSON API (src/server) over the store. Inputs given are ingested first (as `sitrep ingest`
+ * would: idempotent, so serving the same folder again adds nothing). It binds to 127.0.0.1 unless told otherwise; on any other host it refuses to
  * start without an access token (`--token` or `$SITREP_TOKEN`), which every POST then needs. It prints the
  * URL on stdout and runs until Ctrl-C.
  */
@@ -8,7 +9,14 @@ import { isIP } from "node:net";
 import { type CommandDef, defineCommand } from "citty";
 import { SitrepError } from "../core/diagnostics.js";
 import { createServer, DEFAULT_MAX_BODY_BYTES } from "../server/index.js";
-import { defaultStorePath, isStoreError, openStore, STORE_ENV, type Store } from "../store/index.js";
+import {
+  defaultStorePath,
+  ingestToStore,
+  isStoreError,
+  openStore,
+  STORE_ENV,
+  type Store,
+} from "../store/index.js";
 import { type CliIo, EXIT, processIo } from "./io.js";
 
 export const TOKEN_ENV = "SITREP_TOKEN";
@@ -19,6 +27,8 @@ export const MIN_TOKEN_CHARS = 16;
 const LOOPBACK_NAMES = new Set(["localhost", "::1", "ip6-localhost"]);
 
 export interface ServeCommandOptions {
+  /** Reports to ingest before serving (files, folders, URLs). */
+  inputs?: string[];
   db?: string;
   host?: string;
   port?: number;
@@ -66,6 +76,7 @@ export async function startServe(
         `(or bind to ${DEFAULT_HOST})`,
     );
   const store = openStore(defaultStorePath(options.db, env));
+  if (options.inputs && options.inputs.length > 0) await ingestFirst(store, options.inputs, io);
   const server = createServer({
     store,
     token,
@@ -105,6 +116,16 @@ export async function startServe(
   };
 }
 
+/** Ingest the inputs given on the command line before serving; failures are listed, not fatal. */
+async function ingestFirst(store: Store, inputs: readonly string[], io: CliIo): Promise<void> {
+  const s = await ingestToStore(store, inputs);
+  io.stderr.write(
+    `sitrep serve: from ${inputs.join(" ")}: ${s.ingested} ingested, ${s.revised} revised, ` +
+      `${s.unchanged} unchanged, ${s.failed.length} failed\n`,
+  );
+  for (const f of s.failed) io.stderr.write(`  failed: ${f.input}: ${f.message} [${f.code}]\n`);
+}
+
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -136,7 +157,7 @@ export async function runServe(options: ServeCommandOptions, io: CliIo = process
     }
     throw error;
   }
-  io.stdout.write(`sitrep serve: listening on ${running.url} (store ${running.store.path})\n`);
+  io.stdout.write(`sitrep serve: web app at ${running.url}/ (store ${running.store.path})\n`);
   io.stdout.write(`sitrep serve: API description at ${running.url}/openapi.json\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -159,7 +180,7 @@ export async function runServe(options: ServeCommandOptions, io: CliIo = process
 const command: CommandDef<any> = defineCommand({
   meta: {
     name: "serve",
-    description: `Serve the JSON API over the store (--db, else $${STORE_ENV}, else ./sitrep.db) on 127.0.0.1`,
+    description: `Serve the web app and JSON API over the store (--db, else $${STORE_ENV}, else ./sitrep.db) on 127.0.0.1, after ingesting any inputs given`,
   },
   args: {
     db: {
@@ -183,6 +204,7 @@ const command: CommandDef<any> = defineCommand({
     try {
       return await runServe(
         {
+          inputs: args._,
           db: args.db,
           host: args.host,
           port: parsePort(args.port),

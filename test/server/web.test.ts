@@ -3,10 +3,12 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServe } from "../../src/cli/serve.js";
 import { createServer, SECURITY_HEADERS } from "../../src/server/index.js";
 import { loadWebAssets, WEB_CSP, type WebAsset } from "../../src/server/static.js";
 import { openStore, type Store } from "../../src/store/index.js";
-import { tmpDir } from "../store/helpers.js";
+import { captureIo } from "../helpers/io.js";
+import { EXAMPLE_HTML, EXAMPLE_TXT, tmpDir } from "../store/helpers.js";
 
 /** A stand-in app (the real dist/web may not be built when this file runs alone). */
 const ASSETS = new Map<string, WebAsset>([
@@ -95,5 +97,43 @@ describe("web app files", () => {
 
   it("loads nothing from a folder without the built app", () => {
     expect(loadWebAssets(tmpDir())).toBeNull();
+  });
+});
+
+describe("sitrep serve <inputs>", () => {
+  it("ingests the inputs before serving, and serving them again adds nothing", async () => {
+    const db = join(tmpDir(), "serve.db");
+    const io = captureIo();
+    const first = await startServe({ inputs: [EXAMPLE_HTML, EXAMPLE_TXT], db, port: 0, env: {} }, io);
+    try {
+      expect((await first.store.counts()).articles).toBe(2);
+      expect(io.err()).toMatch(/2 ingested, 0 revised, 0 unchanged, 0 failed/);
+      expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+    } finally {
+      await first.close();
+    }
+    const again = captureIo();
+    const second = await startServe({ inputs: [EXAMPLE_HTML, EXAMPLE_TXT], db, port: 0, env: {} }, again);
+    try {
+      expect((await second.store.counts()).articles).toBe(2);
+      expect(again.err()).toMatch(/0 ingested, 0 revised, 2 unchanged, 0 failed/);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("lists an input that cannot be read and still serves", async () => {
+    const io = captureIo();
+    const running = await startServe(
+      { inputs: [join(tmpDir(), "missing.html")], db: join(tmpDir(), "s.db"), port: 0, env: {} },
+      io,
+    );
+    try {
+      expect(io.err()).toMatch(/1 failed/);
+      expect(io.err()).toMatch(/failed: .*missing\.html/);
+      expect((await fetch(`${running.url}/api/health`)).status).toBe(200);
+    } finally {
+      await running.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 /** The web app's pure parts (run under Node): highlighting by offsets, safe links, timeline bins. */
 import { describe, expect, it } from "vitest";
-import { binIncidents, MAX_BINS } from "../../web/src/bins.js";
+import { binIncidents, listOrder, MAX_BINS } from "../../web/src/dates.js";
 import { type Annotation, contextOf, safeHref, segmentText } from "../../web/src/highlight.js";
 
 const ann = (start: number, end: number, kind: Annotation["kind"], ref = kind): Annotation => ({
@@ -101,5 +101,23 @@ describe("binIncidents", () => {
   it("leaves background history out of the axis", () => {
     const bins = binIncidents([at("2009-05-01", true), at("2026-03-10"), at("2026-03-11")]);
     expect(bins.map((b) => b.from)).toEqual(["2026-03-10", "2026-03-11"]);
+  });
+});
+
+describe("listOrder", () => {
+  it("puts current incidents newest first, then undated ones, then background history", () => {
+    const i = (id: string, end: string | null, background = false) => ({
+      id,
+      background,
+      date: end ? { start: end, end, kind: "union" as const } : null,
+    });
+    const ordered = listOrder([
+      i("old", "2026-03-01"),
+      i("history", "2009-12-31", true),
+      i("undated", null),
+      i("new", "2026-03-11"),
+      i("same-day", "2026-03-11"),
+    ]);
+    expect(ordered.map((x) => x.id)).toEqual(["new", "same-day", "old", "undated", "history"]);
   });
 });

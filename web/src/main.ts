@@ -17,6 +17,7 @@ import {
   type Submission,
   save,
 } from "./api.js";
+import { listOrder } from "./dates.js";
 import { byId, h, replace } from "./dom.js";
 import { type AnalysedPoint, IncidentMap } from "./map.js";
 import { drawTimeline } from "./timeline.js";
@@ -97,7 +98,7 @@ async function refresh(): Promise<void> {
     const drawn = map.showIncidents(reply.incidents, openIncident);
     drawTimeline(byId("timeline"), reply.incidents, (from, to) => applyFilters({ ...filters, from, to }));
     const list = byId("incident-list");
-    replace(list, ...reply.incidents.map((incident) => incidentListItem(incident, openIncident)));
+    replace(list, ...listOrder(reply.incidents).map((incident) => incidentListItem(incident, openIncident)));
     paintSwatches(list);
     status.textContent =
       `${reply.count} incident${reply.count === 1 ? "" : "s"} from ${reply.events} event${reply.events === 1 ? "" : "s"}` +

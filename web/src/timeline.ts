@@ -2,7 +2,7 @@
  * The timeline: a histogram of incidents by start date, drawn as SVG. Bins are days, or weeks / 30-day
  * spans when the record covers a long period; clicking a bin sets the date filter to it.
  */
-import { type Bin, binIncidents } from "./bins.js";
+import { type Bin, binIncidents } from "./dates.js";
 import type { Incident } from "./types.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";

@@ -43,3 +43,20 @@ export function binIncidents(incidents: readonly Pick<Incident, "date" | "backgr
   }
   return bins;
 }
+
+/**
+ * The list's order: what happened first in the analyst's eye, i.e. current incidents before background
+ * history, newest first, undated last; ties keep the server's order.
+ */
+export function listOrder<T extends Pick<Incident, "date" | "background">>(incidents: readonly T[]): T[] {
+  const key = (i: T): string => i.date?.end ?? "";
+  return incidents
+    .map((incident, index) => ({ incident, index }))
+    .sort(
+      (a, b) =>
+        Number(a.incident.background) - Number(b.incident.background) ||
+        key(b.incident).localeCompare(key(a.incident)) ||
+        a.index - b.index,
+    )
+    .map((x) => x.incident);
+}
