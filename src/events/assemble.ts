@@ -19,6 +19,7 @@ import { findDataDir } from "../core/data.js";
 import type { Doc, Span } from "../core/doc.js";
 import type { Actor, Mention, Place } from "../core/entities.js";
 import type { Attribution, EventRecord, Evidence, Quantity, TimeExpression } from "../core/events.js";
+import { nounKind } from "../lexicon/quantities.js";
 import { classifyEventText, type EventClassification, loadEventLexicons } from "./classify.js";
 import { tokenizeEventText } from "./features.js";
 import { loadOntology } from "./ontology.js";
@@ -42,6 +43,8 @@ const CLAIM_OF_RESPONSIBILITY = "Claim of responsibility";
 
 /** Words before a count within which a "killed"/"injured" word makes it a count of victims ("killed 20 soldiers"). */
 export const COUNT_CUE_BEFORE_WORDS = 1;
+/** Where the clause of a count ends, for the words after it: "…soldiers | and wounding 14 others". */
+const NEXT_CLAUSE = /\s(?:and|but|while|as)\s|[,;]/;
 const COUNT_CUE_BEFORE_CHARS = 40;
 /** Days before the reference date beyond which a dated event is background. */
 export const BACKGROUND_AFTER_DAYS = 90;
@@ -166,31 +169,27 @@ function countsIn(text: string, s: Span, quantities: readonly Quantity[], ctx: C
       counts.materiel.push({ text: text.slice(q.start, q.end), count: q.value, status });
       return;
     }
-    if (q.value === null) return;
+    // Equipment is never a count of victims: in "A missile killed four people" the missile is not a death.
+    if (q.value === null || (noun !== "" && nounKind(noun) === "materiel")) return;
     // "3 soldiers were killed" (cue after) or "killed 20 soldiers" (cue right before, active voice).
     const prev = inSentence[i - 1];
-    const before =
+    const clause = (
       text
         .slice(Math.max(prev ? prev.end : s.start, q.start - COUNT_CUE_BEFORE_CHARS), q.start)
         .split(/[,;:(]/)
-        .pop()
-        ?.toLowerCase() ??
-      ""
-        .split(/\s+/)
-        .slice(-COUNT_CUE_BEFORE_WORDS - 1)
-        .join(" ");
+        .pop() ?? ""
+    ).toLowerCase();
+    const before = clause
+      .split(/\s+/)
+      .slice(-COUNT_CUE_BEFORE_WORDS - 1)
+      .join(" ");
     // The words after a count decide first ("5 others were wounded"); the word right before only when
-    // nothing follows ("killed 20 soldiers").
-    const afterCue = hasPhrase(words, ctx.killed)
-      ? "killed"
-      : hasPhrase(words, ctx.injured)
-        ? "injured"
-        : null;
-    const beforeCue = hasPhrase(before, ctx.killed)
-      ? "killed"
-      : hasPhrase(before, ctx.injured)
-        ? "injured"
-        : null;
+    // nothing follows ("killed 20 soldiers"). With a cue right before, the words after count only up to the
+    // next clause: in "killing nine soldiers and wounding 14 others" the nine are killed, not wounded.
+    const cueOf = (phrase: string) =>
+      hasPhrase(phrase, ctx.killed) ? "killed" : hasPhrase(phrase, ctx.injured) ? "injured" : null;
+    const beforeCue = cueOf(before);
+    const afterCue = cueOf(beforeCue ? (words.split(NEXT_CLAUSE)[0] ?? "") : words);
     const cue = afterCue ?? beforeCue;
     if (cue === "killed") counts.fatalities = (counts.fatalities ?? 0) + q.value;
     else if (cue === "injured") counts.injuries = (counts.injuries ?? 0) + q.value;

@@ -34,6 +34,24 @@ describe("events: one occurrence, one record", () => {
     expect(doc.layers.events[0]).toMatchObject({ fatalities: 2, injuries: 5 });
   });
 
+  it("events: 'killing N … and wounding M' counts the N as dead and the M as wounded", () => {
+    const doc = analyze(
+      report(
+        "Fighters attacked a military base in Damboa, in Borno State, on Tuesday, killing nine soldiers and wounding 14 others, officials said.",
+      ),
+    );
+    expect(doc.layers.events[0]).toMatchObject({ fatalities: 9, injuries: 14 });
+  });
+
+  it("events: the weapon counted with 'a' is not a victim ('A missile killed four people')", () => {
+    const doc = analyze(
+      report(
+        "A Russian missile killed four people and injured 19 others in Kharkiv on Wednesday, officials said.",
+      ),
+    );
+    expect(doc.layers.events[0]).toMatchObject({ fatalities: 4, injuries: 19 });
+  });
+
   it("events: a report of what did not happen is not a new fatality", () => {
     const doc = analyze(
       report("Police said nobody was hurt when a grenade exploded outside a bar in Goma on Friday."),
