@@ -91,6 +91,8 @@ const HYPHEN_LOWER_TAIL = /^([\p{Lu}][\p{L}\p{M}'’]+)-\p{Ll}/u;
 const LIST_GAP = /^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/u;
 /** The gap of "Springfield, Ill.". */
 const COMMA_GAP = /^,[ \t\u00a0]*$/u;
+/** The type word right after a name ("Kani Township"), cut off before testing the gap to what follows. */
+const TYPE_WORD_AFTER = /^[ \t\u00a0]+\p{L}+/u;
 const DIGIT = /\p{N}/u;
 const LEADING_THE = /^the\s+/iu;
 const NAME_STARTS_WITH_THE = /^the\s/iu;
@@ -204,7 +206,7 @@ export function recognizePlaces(
       }
       i++;
     }
-    linkSentence(text, inSentence);
+    linkSentence(text, inSentence, cues);
     judged.push(...inSentence);
   });
   const places = decideDocument(judged);
@@ -459,7 +461,7 @@ function isMajor(m: ToponymMention): boolean {
 
 /** Within one sentence: lists share a locative and a plural type word ("in Quneitra and Daraa provinces");
  * "Town, State" puts the town inside the state. */
-function linkSentence(text: string, judged: Judged[]): void {
+function linkSentence(text: string, judged: Judged[], cues: GeoCues): void {
   const live = judged.filter((j) => j.verdict !== "drop");
   for (let k = 1; k < live.length; k++) {
     const a = (live[k - 1] as Judged).mention;
@@ -477,12 +479,30 @@ function linkSentence(text: string, judged: Judged[]): void {
   for (let k = 0; k + 1 < live.length; k++) {
     const a = live[k] as Judged;
     const b = live[k + 1] as Judged;
-    if (!COMMA_GAP.test(text.slice(a.mention.end, b.mention.start))) continue;
+    // "Kani Township, Sagaing Region": the type word after the town is not part of the gap.
+    const gap = text.slice(a.mention.end, b.mention.start);
+    if (!COMMA_GAP.test(a.mention.typeCue ? gap.replace(TYPE_WORD_AFTER, "") : gap)) continue;
     const containers = b.mention.candidates.filter(isMajorType);
     const inside = a.mention.candidates.filter(
       (c) => !isMajorType(c) && containers.some((r) => contains(r, c)),
     );
-    if (containers.length === 0 || inside.length === 0) continue;
+    if (containers.length === 0) continue;
+    if (inside.length === 0) {
+      // "Kani Township, Sagaing Region" / "Kani, Myanmar" with no Kani there in the gazetteer: the writer
+      // has said where it is, so a namesake elsewhere (Kani, Japan) is wrong. The town stays unresolved and
+      // the container carries the location. Only for a town-like name and a container that is explicit
+      // (a type word, or a country): "Kharkiv, Odesa, Sumy" is a list, not a town in Odesa Oblast.
+      const lastWord = b.mention.text.split(/\s+/).pop()?.toLowerCase() ?? "";
+      const explicit =
+        b.mention.typeCue !== null ||
+        cues.typeAfter.get(lastWord) === "admin1" ||
+        b.mention.candidates.every((c) => c.featureType === "country");
+      if (explicit && !a.mention.candidates.some(isMajorType)) {
+        a.mention.candidates = [];
+        if (b.verdict !== "keep") b.verdict = "keep";
+      }
+      continue;
+    }
     a.mention.within = containers.filter((r) => inside.some((c) => contains(r, c)));
     b.mention.candidates = a.mention.within;
     if (a.verdict !== "keep") a.verdict = "keep";

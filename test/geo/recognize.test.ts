@@ -88,6 +88,25 @@ describe("geo: recognize reads context", () => {
     expect(state?.candidates.map((c) => c.featureType)).toEqual(["admin1"]);
   });
 
+  it("geo: recognize drops a namesake abroad when the writer names the town's region and the gazetteer has no such town there", () => {
+    // Kani (Sagaing Region, Myanmar) is not in the gazetteer; Kani, Japan is. The region says where it is.
+    for (const text of [
+      "Two people were killed in Kani Township, Sagaing Region, on Sunday.",
+      "Clashes were reported in Kani, Myanmar.",
+    ]) {
+      const [town, region] = recognizePlaces(text, lines(text), gazetteer);
+      expect(town?.text).toBe("Kani");
+      expect(town?.candidates).toEqual([]);
+      expect(region?.candidates.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("geo: recognize keeps a list of towns a list, not a town inside the next one's region", () => {
+    const text = "Missiles hit Kharkiv, Odesa, Sumy and Poltava overnight.";
+    const [kharkiv] = recognizePlaces(text, lines(text), gazetteer);
+    expect(kharkiv?.candidates.some((c) => c.countryCode === "UA" && c.featureType === "city")).toBe(true);
+  });
+
   it("geo: recognize marks a locative through a list", () => {
     const text = "Crews came from Chatham and Rochester.";
     const found = recognizePlaces(text, lines(text), gazetteer);
