@@ -117,7 +117,8 @@ export function createDoc(input: SourceDocument, extraction: Extraction, extract
     if (parts.length > 0) offset += PARAGRAPH_SEPARATOR.length;
     parts.push(block.text);
     paragraphs.push({ start: offset, end: offset + block.text.length });
-    segments.push(...shiftSegments(block.segments, offset));
+    // One by one: a block may have more segments than a call may take arguments (push(...) overflowed the stack).
+    for (const segment of shiftSegments(block.segments, offset)) segments.push(segment);
     offset += block.text.length;
   }
   const text = parts.join(PARAGRAPH_SEPARATOR);

@@ -94,6 +94,24 @@ function hasPhrase(lower: string, phrases: readonly string[]): string | null {
 
 const inside = (m: Mention, s: Span) => m.start >= s.start && m.end <= s.end;
 
+/**
+ * The index of the paragraph holding sentence `s`, or -1. Paragraphs are sorted and disjoint, so a binary
+ * search finds it: scanning them all for every sentence was quadratic on pages of thousands of paragraphs.
+ */
+function paragraphOf(paragraphs: readonly Span[], s: Span): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((paragraphs[mid] as Span).start <= s.start) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return last >= 0 && s.end <= (paragraphs[last] as Span).end ? last : -1;
+}
+
 function mentionsIn<T extends { mentions: Mention[] }>(
   items: readonly T[],
   s: Span,
@@ -222,7 +240,7 @@ export function assembleEvents(doc: Doc): EventRecord[] {
   let previous: { event: EventRecord; paragraph: number; sentence: number } | null = null;
 
   sentences.forEach((s, si) => {
-    const paragraph = paragraphs.findIndex((p) => s.start >= p.start && s.end <= p.end);
+    const paragraph = paragraphOf(paragraphs, s);
     const sentenceText = text.slice(s.start, s.end);
     const lower = sentenceText.toLowerCase();
     const triggers = lexicons.triggers.match(tokenizeEventText(sentenceText));

@@ -38,6 +38,35 @@ interface PlaceMention extends Mention {
   place: Place;
 }
 
+/** Index of the first mention (sorted by start) starting at or after `offset`; mentions.length when none. */
+function firstStartingAt(mentions: readonly PlaceMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as PlaceMention).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The last mention (sorted by start) that ends by `offset` and starts at or after `from`. Found from a binary
+ * search rather than a scan of every mention: a page of thousands of stated distances made that quadratic.
+ */
+function lastEndingBy(
+  mentions: readonly PlaceMention[],
+  offset: number,
+  from: number,
+): PlaceMention | undefined {
+  for (let i = firstStartingAt(mentions, offset) - 1; i >= 0; i--) {
+    const m = mentions[i] as PlaceMention;
+    if (m.start < from) return undefined;
+    if (m.end <= offset) return m;
+  }
+  return undefined;
+}
+
 /** Find stated distances in each sentence and check them against the resolved places. */
 export function checkDistances(
   text: string,
@@ -54,8 +83,9 @@ export function checkDistances(
       const g = m.groups ?? {};
       const at = sentence.start + (m.index ?? 0);
       const after = at + m[0].length;
-      const target = mentions.find((p) => p.start >= after && p.start < sentence.end);
-      const subject = [...mentions].reverse().find((p) => p.end <= at && p.start >= sentence.start);
+      const following = mentions[firstStartingAt(mentions, after)];
+      const target = following && following.start < sentence.end ? following : undefined;
+      const subject = lastEndingBy(mentions, at, sentence.start);
       if (!target || !subject || target.place === subject.place) continue;
       const unit = (g.unit ?? "km").toLowerCase();
       const raw = Number((g.num ?? "0").replace(",", "."));

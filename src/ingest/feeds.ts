@@ -2,11 +2,13 @@
  * RSS 2.0, RSS 1.0 (RDF) and Atom feed files: each item/entry becomes its own document `<input>#<n>`.
  * The content is what the feed carries (`content:encoded` / Atom `content`, else `description` / `summary`);
  * the item's linked page is NOT fetched (ingest is offline by design for feeds). Malformed XML is parsed as
- * far as htmlparser2 recovers it; an item without content fails alone and the other items still come.
+ * far as htmlparser2 recovers it (nesting capped, see core/markup.ts; entities declared in a DTD are never
+ * expanded); an item without content fails alone and the other items still come.
  */
 import { type Element, isTag } from "domhandler";
-import { DomUtils, parseDocument } from "htmlparser2";
+import { DomUtils } from "htmlparser2";
 import type { SourceDocument } from "../core/doc.js";
+import { parseMarkup } from "../core/markup.js";
 import { HTML_MARKUP } from "./patterns.js";
 import { failure, type IngestItem, type SourceEncoding } from "./types.js";
 
@@ -25,7 +27,7 @@ export interface FeedContext {
 
 /** Every item of a decoded feed, in order; a feed with no items at all is one failure. */
 export function readFeed(text: string, context: FeedContext): IngestItem[] {
-  const root = parseDocument(text, { xmlMode: true });
+  const root = parseMarkup(text, { xmlMode: true });
   const items = DomUtils.findAll((node) => ITEM_TAGS.has(localName(node.name)), root.children);
   if (items.length === 0) {
     return [failure(context.input, "ingest/bad-feed", "looks like a feed but holds no items")];

@@ -14,6 +14,9 @@ import { failure, type IngestItem, type IngestWarning } from "./types.js";
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+/** The first half of a UTF-16 surrogate pair. */
+const HIGH_SURROGATE_FIRST = 0xd800;
+const HIGH_SURROGATE_LAST = 0xdbff;
 
 /** One record. Unknown keys are ignored; "html" wins when both "html" and "text" are given. */
 export const JsonlRecord = z
@@ -46,16 +49,22 @@ interface RawLine {
   size: number;
 }
 
-/** Read every record of a JSON Lines stream, yielding one item per non-blank line, in order. */
+/** Read every record of a JSON Lines stream, yielding one item per non-blank line, in order (one ingest/empty
+ * failure for the input when every line is blank, so that no input passes unreported). */
 export async function* readJsonLines(
   chunks: AsyncIterable<Buffer>,
   context: JsonLinesContext,
 ): AsyncGenerator<IngestItem> {
   const utf8 = context.encoding === "utf-8" ? chunks : transcodeToUtf8(chunks, context.encoding);
+  let yielded = false;
   for await (const line of splitLines(utf8, context.maxBytes)) {
     const item = parseLine(line, context);
-    if (item) yield item;
+    if (item) {
+      yielded = true;
+      yield item;
+    }
   }
+  if (!yielded) yield failure(context.input, "ingest/empty", "the JSON Lines input holds only blank lines");
 }
 
 /** Split a UTF-8 byte stream at LF; a line over `maxBytes` is dropped while it streams and reported as null. */
@@ -82,11 +91,26 @@ async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: number): Asy
   if (size > 0) yield { lineNo: lineNo + 1, bytes: size > maxBytes ? null : Buffer.concat(parts), size };
 }
 
+/**
+ * UTF-16 chunks → UTF-8 chunks. A chunk may end between the two halves of a surrogate pair (an emoji, say):
+ * the high half is held back until the next chunk, or UTF-8 encoding would turn each half into U+FFFD.
+ */
 async function* transcodeToUtf8(chunks: AsyncIterable<Buffer>, encoding: Utf16): AsyncGenerator<Buffer> {
   const decoder = iconv.getDecoder(encoding);
-  for await (const chunk of chunks) yield Buffer.from(decoder.write(chunk), "utf8");
-  const tail = decoder.end();
+  let pending = "";
+  for await (const chunk of chunks) {
+    const text = pending + decoder.write(chunk);
+    const cut = endsWithHighSurrogate(text) ? text.length - 1 : text.length;
+    pending = text.slice(cut);
+    if (cut > 0) yield Buffer.from(text.slice(0, cut), "utf8");
+  }
+  const tail = pending + (decoder.end() ?? "");
   if (tail) yield Buffer.from(tail, "utf8");
+}
+
+function endsWithHighSurrogate(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= HIGH_SURROGATE_FIRST && last <= HIGH_SURROGATE_LAST;
 }
 
 /** The item for one line, or null for a blank line. */

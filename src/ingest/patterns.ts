@@ -18,6 +18,14 @@ export const XML_DECLARED_ENCODING = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A
 /** What may precede the first element of an HTML document: whitespace, comments, an XML declaration. */
 export const HTML_PROLOGUE = /^(?:\s+|<!--[\s\S]*?-->|<\?xml\b[^>]*>)*/;
 
+/**
+ * What may precede a feed's root element: whitespace, comments, the XML declaration and other processing
+ * instructions (`<?xml-stylesheet …?>`), and a DOCTYPE naming the root — RSS 0.91's, or one with an internal
+ * subset (whose entities are never expanded: see feeds.ts).
+ */
+export const FEED_PROLOGUE =
+  /^(?:\s+|<!--[\s\S]*?-->|<\?[^>]*>|<!DOCTYPE\s+(?:rss|rdf:RDF|feed)\b(?:[^>[]|\[[^\]]*\])*>)*/i;
+
 /** A document that opens (after the prologue) like HTML. */
 export const HTML_START = /^<(?:!doctype\s+html|html|head|body)\b/i;
 
@@ -57,11 +65,17 @@ export const FEED_START =
 /** Any HTML-looking tag: a feed summary holding one is HTML, else plain text. */
 export const HTML_MARKUP = /<\/?[a-z][a-z0-9]*\b[^<>]*>/i;
 
-/** The version line that starts a WARC record (`WARC/1.0`, `WARC/1.1`). */
+/** The version line that starts a WARC record sitrep reads (`WARC/1.0`, `WARC/1.1`). */
 export const WARC_VERSION_LINE = /^WARC\/1\.[01]\r?$/;
 
-/** The start of a WARC file: the version line of its first record. */
-export const WARC_START = /^WARC\/1\.[01]\r?\n/;
+/** The version line of a WARC record of any version (`WARC/0.18` drafts too), to name an unsupported one. */
+export const WARC_ANY_VERSION_LINE = /^WARC\/\d+\.\d+\r?$/;
+
+/**
+ * The start of a WARC file: the version line of its first record, of any version, so that a WARC file sitrep
+ * cannot read is reported as one (ingest/bad-warc) instead of being analysed as a text document.
+ */
+export const WARC_START = /^WARC\/\d+\.\d+\r?\n/;
 
 /** A `Name: value` header line (WARC or HTTP). */
 export const HEADER_LINE = /^([^:\s][^:]*):\s*(.*?)\s*$/;

@@ -13,6 +13,7 @@ import {
   UTF16_SNIFF_PAIRS,
 } from "./constants.js";
 import {
+  FEED_PROLOGUE,
   FEED_START,
   HTML_PROLOGUE,
   HTML_START,
@@ -102,7 +103,7 @@ export function sniffFormatOfHead(
 ): IngestFormat {
   const body = text.replace(LEADING_BOM, "");
   if (WARC_START.test(body)) return "warc";
-  if (FEED_START.test(body.slice(0, HTML_SNIFF_CHARS).replace(HTML_PROLOGUE, ""))) return "feed";
+  if (FEED_START.test(body.slice(0, HTML_SNIFF_CHARS).replace(FEED_PROLOGUE, ""))) return "feed";
   return sniffDocumentFormat(body, options);
 }
 

@@ -14,6 +14,7 @@ import {
   HTML_MEDIA_TYPE,
   HTTP_STATUS_LINE,
   LINE_BREAK,
+  WARC_ANY_VERSION_LINE,
   WARC_VERSION_LINE,
 } from "./patterns.js";
 import { failure, type IngestItem } from "./types.js";
@@ -73,7 +74,11 @@ async function readRecordHeaders(reader: ByteReader): Promise<RecordHeaders | "e
   let line = await reader.readLine();
   while (line === "") line = await reader.readLine();
   if (line === null) return "end";
-  if (!WARC_VERSION_LINE.test(line)) return `expected a WARC record, found "${line.slice(0, 40)}"`;
+  if (!WARC_VERSION_LINE.test(line)) {
+    return WARC_ANY_VERSION_LINE.test(line)
+      ? `unsupported WARC version "${line.trim()}" (sitrep reads WARC/1.0 and WARC/1.1)`
+      : `expected a WARC record, found "${line.slice(0, 40)}"`;
+  }
   const headers = new Map<string, string>();
   for (line = await reader.readLine(); line !== "" && line !== null; line = await reader.readLine()) {
     const match = HEADER_LINE.exec(line);

@@ -9,12 +9,15 @@
 import type { Doc, Span, Token } from "../core/doc.js";
 import { defineStage } from "../core/stage.js";
 import { loadAbbreviations } from "../lexicon/abbreviations.js";
-import { MAX_SENTENCE_CHARS } from "./constants.js";
+import { FALSE_BREAK_WINDOW_CHARS, MAX_SENTENCE_CHARS, SEGMENT_WINDOW_CHARS } from "./constants.js";
 
 /** A word with inner hyphens/apostrophes, a number with inner separators, or one other non-space mark. */
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’‘ʼ-][\p{L}\p{M}\p{N}]+)*|\S/gu;
-/** The word before a break: "Gen." → "Gen", "U.S." → "U.S". */
-const WORD_BEFORE_DOT = /(\S+)\.\s*$/u;
+/**
+ * The word before a break: "Gen." → "Gen", "U.S." → "U.S". The lookbehind starts a match only where a word
+ * starts: without it, every position of a long run of non-space characters is tried again (quadratic).
+ */
+const WORD_BEFORE_DOT = /(?<!\S)(\S+)\.\s*$/u;
 /** A single capital initial before a dot ("J. Smith"). */
 const INITIAL = /^\p{Lu}$/u;
 const STARTS_LOWER_OR_DIGIT = /^\s*[\p{Ll}\p{N}]/u;
@@ -29,6 +32,32 @@ function sentenceSegmenter(language: string): Intl.Segmenter {
   return s;
 }
 
+/**
+ * ICU's sentence segments of [start, end), segmenting at most SEGMENT_WINDOW_CHARS at a time. Node 20's
+ * Intl.Segmenter spends time proportional to the whole string on every segment it yields, so a long paragraph
+ * of short sentences was quadratic (240,000 characters of "Gen. " took 12 s). The last segment of a window may
+ * be cut short by the window's end, so the next window starts where it starts.
+ */
+function icuSentences(text: string, start: number, end: number, language: string): Span[] {
+  const segmenter = sentenceSegmenter(language);
+  const out: Span[] = [];
+  let from = start;
+  while (from < end) {
+    const windowEnd = Math.min(end, from + SEGMENT_WINDOW_CHARS);
+    const spans: Span[] = [];
+    for (const seg of segmenter.segment(text.slice(from, windowEnd))) {
+      spans.push({ start: from + seg.index, end: from + seg.index + seg.segment.length });
+    }
+    const last = spans[spans.length - 1];
+    if (windowEnd < end && last !== undefined && spans.length > 1) {
+      spans.pop();
+      from = last.start;
+    } else from = windowEnd;
+    out.push(...spans);
+  }
+  return out;
+}
+
 /** Should the break after `before` be undone because it follows an abbreviation or an initial? */
 function isFalseBreak(before: string, after: string, abbreviations: ReadonlySet<string>): boolean {
   const m = WORD_BEFORE_DOT.exec(before);
@@ -40,21 +69,25 @@ function isFalseBreak(before: string, after: string, abbreviations: ReadonlySet<
   return STARTS_LOWER_OR_DIGIT.test(after) && word.length <= 4;
 }
 
+/**
+ * The end of a sentence that decides whether the break after it is false: its last FALSE_BREAK_WINDOW_CHARS
+ * characters before any trailing whitespace. Looking at the whole sentence instead made every merge cost its
+ * length, so a paragraph of many false breaks ("U.S. U.S. …") took quadratic time.
+ */
+function tailOf(text: string, span: Span): string {
+  let end = span.end;
+  while (end > span.start && /\s/u.test(text[end - 1] as string)) end--;
+  return text.slice(Math.max(span.start, end - FALSE_BREAK_WINDOW_CHARS), end);
+}
+
 /** Split one paragraph [start, end) of `text` into sentence spans (trimmed of surrounding whitespace). */
 export function splitSentences(text: string, start: number, end: number, language = "en"): Span[] {
   const abbreviations = loadAbbreviations();
-  const slice = text.slice(start, end);
-  const raw: Span[] = [];
-  for (const seg of sentenceSegmenter(language).segment(slice)) {
-    raw.push({ start: start + seg.index, end: start + seg.index + seg.segment.length });
-  }
+  const raw = icuSentences(text, start, end, language);
   const merged: Span[] = [];
   for (const span of raw) {
     const prev = merged[merged.length - 1];
-    if (
-      prev &&
-      isFalseBreak(text.slice(prev.start, prev.end), text.slice(span.start, span.end), abbreviations)
-    ) {
+    if (prev && isFalseBreak(tailOf(text, prev), text.slice(span.start, span.end), abbreviations)) {
       prev.end = span.end;
     } else merged.push({ ...span });
   }
@@ -68,8 +101,11 @@ export function splitSentences(text: string, start: number, end: number, languag
   return out;
 }
 
-/** ". 3 soldiers were killed": ICU does not break before a digit; news often starts a sentence with one. */
-const BREAK_BEFORE_NUMBER = /(\S+)[.!?]["'”’)\]]?\s+(?=\p{N})/gu;
+/**
+ * ". 3 soldiers were killed": ICU does not break before a digit; news often starts a sentence with one. Matches
+ * start only where a word starts (see WORD_BEFORE_DOT).
+ */
+const BREAK_BEFORE_NUMBER = /(?<!\S)(\S+)[.!?]["'”’)\]]?\s+(?=\p{N})/gu;
 const PLAIN_WORD = /^[\p{L}]{3,}$/u;
 
 function splitBeforeNumbers(text: string, span: Span, abbreviations: ReadonlySet<string>): Span[] {

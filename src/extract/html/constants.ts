@@ -71,3 +71,7 @@ export const TWIN_SECTION_MAX_LEVELS = 6;
 export const DATE_ONLY_MAX_CHARS = 60;
 /** …and has at most this many other words around the date. */
 export const DATE_LINE_MAX_OTHER_WORDS = 4;
+
+/** Empty siblings an inline element's "stands alone" test walks past before giving up (and keeping it): real
+ * pages have a few (icons, empty spans); a hostile page has thousands, and walking them all was quadratic. */
+export const MAX_QUIET_SIBLINGS = 64;

@@ -10,6 +10,7 @@ import {
   LINK_LIST_MAX_ITEM_CHARS,
   LINK_LIST_MIN_DENSITY,
   MAX_CONTAINER_LINK_DENSITY,
+  MAX_QUIET_SIBLINGS,
   MIN_LINK_LIST_ITEMS,
   WEAK_SIGNAL_MAX_SHARE,
 } from "./constants.js";
@@ -76,10 +77,15 @@ function standsAlone(el: Element, table: StatsTable): boolean {
   }
 }
 
-/** Walk siblings in one direction: true when the nearest meaningful one is a block, a <br> or nothing. */
+/**
+ * Walk siblings in one direction: true when the nearest meaningful one is a block, a <br> or nothing. Past
+ * MAX_QUIET_SIBLINGS empty siblings it gives up and says false (the element is then kept): walking them all,
+ * for each of thousands of empty inline siblings, was quadratic.
+ */
 function siblingIsQuiet(start: AnyNode | null, table: StatsTable, direction: "prev" | "next"): boolean {
   let node = start;
-  while (node) {
+  for (let walked = 0; node; walked++) {
+    if (walked >= MAX_QUIET_SIBLINGS) return false;
     if (isTextNode(node)) {
       if (node.data.trim().length > 0) return false;
     } else if (isElement(node)) {

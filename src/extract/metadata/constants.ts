@@ -218,6 +218,8 @@ export const WWW_PREFIX = /^www\d?\./;
 // ── limits ──────────────────────────────────────────────────────────────────────────────────────────
 /** Candidates of each kind kept from the single DOM pass; real pages need a handful. */
 export const MAX_CANDIDATES = 16;
+/** Values kept per meta name (og:title, article:tag…): more than any field reads (MAX_TAGS, MAX_MEDIA). */
+export const MAX_META_VALUES = 64;
 export const MAX_TAGS = 20;
 export const MAX_MEDIA = 20;
 export const MAX_AUTHORS = 10;

@@ -4,6 +4,7 @@
  */
 
 import type { Candidate, PageNodes } from "./collect.js";
+import { MAX_META_VALUES } from "./constants.js";
 import { getAttr, squish } from "./dom.js";
 import type { JsonLdFacts } from "./json-ld.js";
 
@@ -21,12 +22,14 @@ export interface Context {
   siteNames: string[];
 }
 
+/** Meta values by name, the first MAX_META_VALUES of each (a page of thousands of og:title metas made title
+ * choice, which compares every candidate with every other, quadratic). */
 export function groupMetas(page: PageNodes): MetaMap {
   const metas = new Map<string, string[]>();
   for (const { key, content } of page.metas) {
     const list = metas.get(key);
-    if (list) list.push(content);
-    else metas.set(key, [content]);
+    if (!list) metas.set(key, [content]);
+    else if (list.length < MAX_META_VALUES) list.push(content);
   }
   return metas;
 }

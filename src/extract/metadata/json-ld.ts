@@ -251,8 +251,9 @@ function languageOf(value: unknown): string | undefined {
 function keywordsOf(value: unknown): string[] {
   const out: string[] = [];
   for (const item of asArray(value)) {
-    if (typeof item === "string") out.push(...item.split(","));
-    else if (isObject(item)) {
+    if (typeof item === "string") {
+      for (const keyword of item.split(",")) out.push(keyword); // not push(...): there may be 100,000s
+    } else if (isObject(item)) {
       const name = nameOf(item);
       if (name) out.push(name);
     }

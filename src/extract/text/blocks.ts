@@ -163,8 +163,9 @@ export function joinReduced(parts: readonly Reduced[]): Reduced {
   const nonEmpty = parts.filter((p) => p.text.length > 0);
   const out: Reduced = { text: "", segments: [], links: [], images: [], linkChars: 0, heading: false };
   for (const p of parts) {
-    out.links.push(...p.links);
-    out.images.push(...p.images);
+    // One by one: a line may hold more links than a call may take arguments (push(...) overflowed the stack).
+    for (const link of p.links) out.links.push(link);
+    for (const image of p.images) out.images.push(image);
     out.linkChars += p.linkChars;
     out.heading ||= p.heading;
   }

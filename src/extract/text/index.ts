@@ -234,7 +234,7 @@ function diagnose(paragraphs: readonly Block[], path: string, words: number): Di
     return [
       {
         code: "extract/no-article",
-        severity: "warning",
+        severity: "error",
         stage: STAGE,
         message: "no article body found in the text",
       },

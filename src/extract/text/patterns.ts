@@ -11,9 +11,12 @@ import { headerLexicon } from "./lexicon.js";
  *   3 autolink `<https://…>` or `<name@host>` → group 5 (reduced to the address)
  *   4 strong emphasis markers `**` / `__` (dropped)
  *   5 emphasis `*text*` / `_text_` → group 6 / group 7 (reduced to the text)
+ * Link text stops at the next `[` and autolinks at the next `<` (as in CommonMark), and the host of an e-mail
+ * autolink is read dot by dot: otherwise a line of many `[`, `<` or dots is scanned to its end once per such
+ * character, which is quadratic (a 80,000-character line of `<` took 6 s).
  */
 export const INLINE_MARKUP =
-  /!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)|\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)|<((?:https?|ftp):\/\/[^>\s]+|[^>\s@]+@[^>\s]+\.[^>\s]+)>|\*\*|__|(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]*[^\s*])\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*[^\s_])_(?![\p{L}\p{N}_])/gu;
+  /!\[([^\][]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)|\[([^\][]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)|<((?:https?|ftp):\/\/[^<>\s]+|[^<>\s@]+@[^<>\s@.]+(?:\.[^<>\s@.]+)+)>|\*\*|__|(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]*[^\s*])\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*[^\s_])_(?![\p{L}\p{N}_])/gu;
 
 /** A markdown heading marker at the start of a line ("# Title"). */
 export const HEADING_MARKER = /^#{1,6}\s+/;
