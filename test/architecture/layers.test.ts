@@ -8,7 +8,7 @@ import { REPO_ROOT } from "../helpers/shared.js";
 const SRC = join(REPO_ROOT, "src");
 const STAGES = ["ingest", "extract", "nlp", "geo", "entities", "temporal", "quantities", "events", "claims"];
 const BELOW_STAGES = ["core", "lexicon"];
-const ABOVE_STAGES = ["analyze", "cli", "store", "server"];
+const ABOVE_STAGES = ["analyze", "cli", "store", "server", "workers"];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
