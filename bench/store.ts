@@ -23,7 +23,10 @@
  * - FTS search p99 ≤ 100 ms: search-as-you-type feels instant below ~100 ms;
  * - memory peak ≤ 1 GB RSS: runs beside a browser on an 8 GB laptop.
  *
- * Temp stores live in os.tmpdir() and are removed at the end. Writes bench/out/store.json.
+ * Temp stores live in os.tmpdir() and are removed at the end. With `--pg postgres://…/db` (a server where the
+ * user may create databases) the same runs go to the PostgreSQL store instead, each in a new database that
+ * is dropped at the end (`--spatial plain` to measure without PostGIS); the size is then the sum of the
+ * `sitrep` schema's relations. Writes bench/out/store.json (bench/out/store-postgres.json with --pg).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -31,10 +34,18 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { getHeapStatistics } from "node:v8";
+import pg from "pg";
 import { type AnalysisRecord, analyze, failureOf, toRecord } from "../src/analyze/index.js";
 import type { SourceDocument } from "../src/core/doc.js";
 import { decodeBytes } from "../src/ingest/index.js";
-import { canonicalUrl, contentHash, type EventFilter, openStore } from "../src/store/index.js";
+import {
+  canonicalUrl,
+  contentHash,
+  type EventFilter,
+  type OpenStoreOptions,
+  openStore,
+  redactUrl,
+} from "../src/store/index.js";
 import { CORPUS_DIR, corpusAvailable, OUT_DIR } from "./lib/corpus.js";
 import {
   loadRawPages,
@@ -106,19 +117,86 @@ function sourceOf(name: string, url: string, bytes: Buffer): SourceDocument {
   return { name, format: "html", content: decoded.text, url, encoding: decoded.encoding };
 }
 
-function storeBytes(path: string): number {
-  let total = 0;
-  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    try {
-      total += statSync(file).size;
-    } catch {
-      // absent
-    }
-  }
-  return total;
+/** Where the bench's stores are made: SQLite files in a temp folder, or new PostgreSQL databases. */
+interface BenchStores {
+  kind: "sqlite" | "postgres";
+  options: OpenStoreOptions;
+  /** A new, empty store target (file path or database URL). */
+  make(name: string): Promise<string>;
+  /** Bytes the store at `target` takes on disk. */
+  bytes(target: string): Promise<number>;
+  /** Remove every store made. */
+  dispose(): Promise<void>;
 }
 
-function runIngest(pages: readonly RawPage[], articles: number, path: string): IngestResult {
+function sqliteStores(): BenchStores {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-store-"));
+  return {
+    kind: "sqlite",
+    options: {},
+    make: async (name) => join(dir, `${name}.db`),
+    async bytes(path) {
+      let total = 0;
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+        try {
+          total += statSync(file).size;
+        } catch {
+          // absent
+        }
+      }
+      return total;
+    },
+    async dispose() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresStores(adminUrl: string, spatial: "auto" | "plain"): Promise<BenchStores> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const made: string[] = [];
+  const suffix = `${process.pid}_${Date.now()}`;
+  return {
+    kind: "postgres",
+    options: { spatial },
+    async make(name) {
+      const database = `sitrep_bench_${name}_${suffix}`;
+      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
+      made.push(database);
+      const url = new URL(adminUrl);
+      url.pathname = `/${database}`;
+      return url.toString();
+    },
+    async bytes(url) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const found = await client.query<{ bytes: string }>(
+          `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c
+           JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'sitrep' AND c.relkind IN ('r', 'm')`,
+        );
+        return Number(found.rows[0]?.bytes ?? 0);
+      } finally {
+        await client.end();
+      }
+    },
+    async dispose() {
+      try {
+        for (const database of made)
+          await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(database)} WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
+async function runIngest(
+  pages: readonly RawPage[],
+  articles: number,
+  stores: BenchStores,
+): Promise<IngestResult> {
   const warmStart = performance.now();
   for (let i = 0; i < WARMUP_PAGES; i++) {
     const page = pages[i % pages.length] as RawPage;
@@ -126,7 +204,8 @@ function runIngest(pages: readonly RawPage[], articles: number, path: string): I
   }
   const warmupSeconds = (performance.now() - warmStart) / 1000;
 
-  const store = openStore(path);
+  const path = await stores.make("ingest");
+  const store = await openStore(path, stores.options);
   const counts = { ingested: 0, revised: 0, unchanged: 0, failed: 0 };
   const templates: AnalysisRecord[] = [];
   let analysisMs = 0;
@@ -137,7 +216,7 @@ function runIngest(pages: readonly RawPage[], articles: number, path: string): I
     const doc = sourceOf(copy.name, copy.url, copy.bytes);
     const hash = contentHash(doc.content);
     const t0 = performance.now();
-    const seen = store.markSeen(hash);
+    const seen = await store.markSeen(hash);
     const t1 = performance.now();
     writeMs += t1 - t0;
     if (seen) {
@@ -160,7 +239,7 @@ function runIngest(pages: readonly RawPage[], articles: number, path: string): I
     }
     const t2 = performance.now();
     analysisMs += t2 - t1;
-    const put = store.putAnalysis(record, { contentHash: hash, canonicalUrl: canonicalUrl(copy.url) });
+    const put = await store.putAnalysis(record, { contentHash: hash, canonicalUrl: canonicalUrl(copy.url) });
     writeMs += performance.now() - t2;
     counts[put.status]++;
     if (i < pages.length) templates.push(record);
@@ -171,9 +250,9 @@ function runIngest(pages: readonly RawPage[], articles: number, path: string): I
     }
   }
   const seconds = (performance.now() - start) / 1000;
-  const events = store.counts().events;
-  store.close();
-  const bytes = storeBytes(path);
+  const events = (await store.counts()).events;
+  await store.close();
+  const bytes = await stores.bytes(path);
   const stored = counts.ingested + counts.revised;
   return {
     articles,
@@ -222,11 +301,16 @@ interface MapResult {
   search: Latency;
 }
 
-function runMap(templateRecords: readonly AnalysisRecord[], eventCount: number, path: string): MapResult {
+async function runMap(
+  templateRecords: readonly AnalysisRecord[],
+  eventCount: number,
+  stores: BenchStores,
+): Promise<MapResult> {
   const templates = locatedTemplates(templateRecords);
   if (templates.length === 0) throw new Error("no analysed page has an event with coordinates");
   const random = seededRandom(SEED);
-  const store = openStore(path);
+  const path = await stores.make("map");
+  const store = await openStore(path, stores.options);
   const records = Math.ceil(eventCount / EVENTS_PER_RECORD);
   const centres: [number, number][] = [];
   const types = new Set<string>();
@@ -234,7 +318,7 @@ function runMap(templateRecords: readonly AnalysisRecord[], eventCount: number, 
   for (let i = 0; i < records; i++) {
     const record = syntheticRecord(templates, i, EVENTS_PER_RECORD, random);
     const url = record.input;
-    store.putAnalysis(record, { contentHash: contentHash(url), canonicalUrl: canonicalUrl(url) });
+    await store.putAnalysis(record, { contentHash: contentHash(url), canonicalUrl: canonicalUrl(url) });
     const first = record.events[0];
     if (first?.location?.lat != null && first.location.lon != null)
       centres.push([first.location.lon, first.location.lat]);
@@ -242,7 +326,7 @@ function runMap(templateRecords: readonly AnalysisRecord[], eventCount: number, 
     if (i % HEAP_SAMPLE_EVERY === 0) sampleHeap();
   }
   const buildSeconds = (performance.now() - buildStart) / 1000;
-  const events = store.counts().events;
+  const events = (await store.counts()).events;
 
   const typeList = [...types].sort();
   const filters: EventFilter[] = [];
@@ -257,36 +341,36 @@ function runMap(templateRecords: readonly AnalysisRecord[], eventCount: number, 
       ...(random() < QUERY_TYPE_SHARE ? { type: pick(typeList, random) } : {}),
     });
   }
-  const mapQuery = timeQueries(filters, (f) => store.listEvents(f).length);
+  const mapQuery = await timeQueries(filters, async (f) => (await store.listEvents(f)).length);
 
   const words = searchWords(templates);
   const queries = Array.from({ length: QUERY_WARMUP + QUERY_COUNT }, () => pick(words, random));
-  const search = timeQueries(queries, (q) => store.search(q).length);
-  store.close();
+  const search = await timeQueries(queries, async (q) => (await store.search(q)).length);
+  await store.close();
   return {
     records,
     events,
     buildSeconds,
     eventsPerSecond: events / buildSeconds,
-    storeBytes: storeBytes(path),
+    storeBytes: await stores.bytes(path),
     mapQuery,
     search,
   };
 }
 
 /** Run the first QUERY_WARMUP untimed, then time the rest. */
-function timeQueries<Q>(queries: readonly Q[], run: (q: Q) => number): Latency {
+async function timeQueries<Q>(queries: readonly Q[], run: (q: Q) => Promise<number>): Promise<Latency> {
   const times: number[] = [];
   const rows: number[] = [];
-  queries.forEach((q, i) => {
+  for (const [i, q] of queries.entries()) {
     const t = performance.now();
-    const n = run(q);
+    const n = await run(q);
     const ms = performance.now() - t;
     if (i >= QUERY_WARMUP) {
       times.push(ms);
       rows.push(n);
     }
-  });
+  }
   return latency(times, rows);
 }
 
@@ -303,11 +387,13 @@ function status(met: boolean): string {
   return met ? "MET" : "MISS";
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       articles: { type: "string", default: String(DEFAULT_ARTICLES) },
       events: { type: "string", default: String(DEFAULT_EVENTS) },
+      pg: { type: "string" },
+      spatial: { type: "string", default: "auto" },
     },
   });
   const articles = Number(values.articles);
@@ -316,23 +402,30 @@ function main(): void {
     console.error("bench:store: --articles and --events must be positive integers");
     process.exit(2);
   }
+  if (values.spatial !== "auto" && values.spatial !== "plain") {
+    console.error("bench:store: --spatial must be auto or plain");
+    process.exit(2);
+  }
   if (!corpusAvailable()) {
     console.log(`bench:store: skipped — the benchmark corpus is not at ${CORPUS_DIR} (../shared absent)`);
     return;
   }
   const pages = loadRawPages();
-  const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-store-"));
+  const stores = values.pg ? await postgresStores(values.pg, values.spatial) : sqliteStores();
   try {
-    process.stderr.write(`bench:store: ingesting ${articles} articles (${pages.length} pages repeated)…\n`);
-    const ingest = runIngest(pages, articles, join(dir, "ingest.db"));
+    const where = values.pg ? `PostgreSQL at ${redactUrl(values.pg)}` : "SQLite";
+    process.stderr.write(
+      `bench:store: ingesting ${articles} articles (${pages.length} pages repeated) into ${where}…\n`,
+    );
+    const ingest = await runIngest(pages, articles, stores);
     process.stderr.write(`bench:store: building a store of ${eventCount} events and querying it…\n`);
-    const map = runMap(ingest.templates, eventCount, join(dir, "map.db"));
+    const map = await runMap(ingest.templates, eventCount, stores);
     sampleHeap();
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
     const heapPeakMB = heapPeak / 1024 / 1024;
-    report(ingest, map, peakRssMB, heapPeakMB, pages.length);
+    report(ingest, map, peakRssMB, heapPeakMB, pages.length, stores.kind, values.spatial);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await stores.dispose();
   }
 }
 
@@ -342,11 +435,14 @@ function report(
   peakRssMB: number,
   heapPeakMB: number,
   pageCount: number,
+  backend: BenchStores["kind"],
+  spatial: string,
 ): void {
   const f1 = (n: number) => n.toFixed(1);
   const f2 = (n: number) => n.toFixed(2);
   const machine = `${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}`;
-  console.log(`\nsitrep bench:store — ${machine}`);
+  const store = backend === "postgres" ? `PostgreSQL (spatial: ${spatial})` : "SQLite";
+  console.log(`\nsitrep bench:store — ${store} — ${machine}`);
   console.log(
     `ingest: ${ingest.articles} articles (${pageCount} pages repeated): ${ingest.ingested} ingested, ` +
       `${ingest.revised} revised, ${ingest.unchanged} unchanged, ${ingest.failed} failed; ${ingest.events} events ` +
@@ -420,11 +516,13 @@ function report(
 
   const { templates: _templates, ...ingestOut } = ingest;
   mkdirSync(OUT_DIR, { recursive: true });
+  const outFile = join(OUT_DIR, backend === "postgres" ? "store-postgres.json" : "store.json");
   writeFileSync(
-    join(OUT_DIR, "store.json"),
+    outFile,
     `${JSON.stringify(
       {
         machine,
+        store,
         date: new Date().toISOString(),
         pages: pageCount,
         synthetic: {
@@ -444,7 +542,7 @@ function report(
       2,
     )}\n`,
   );
-  console.log(`\nwrote ${join(OUT_DIR, "store.json")}`);
+  console.log(`\nwrote ${outFile}`);
 }
 
-main();
+await main();

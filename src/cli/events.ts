@@ -50,30 +50,30 @@ export interface EventsCommandOptions extends QueryOptions {
 }
 
 /** Open the store read-only and run `body`; a StoreError is reported as `sitrep <name>: …` and exit 4. */
-export function withStore(
+export async function withStore(
   name: string,
   db: string | undefined,
   env: NodeJS.ProcessEnv,
   io: CliIo,
-  body: (store: Store) => number,
-): number {
+  body: (store: Store) => Promise<number>,
+): Promise<number> {
   const path = defaultStorePath(db, env);
   let store: Store;
   try {
-    store = openStore(path, { readonly: true });
+    store = await openStore(path, { readonly: true });
   } catch (error) {
     if (!isStoreError(error)) throw error;
     io.stderr.write(`sitrep ${name}: ${error.message} [${error.code}]\n`);
     return EXIT.store;
   }
   try {
-    return body(store);
+    return await body(store);
   } catch (error) {
     if (!isStoreError(error)) throw error;
     io.stderr.write(`sitrep ${name}: ${error.message} [${error.code}]\n`);
     return EXIT.store;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -97,15 +97,16 @@ export function acledRowsOf(events: readonly StoredEvent[], records: ArticleReco
 }
 
 /** Run `events`; returns the exit code. Data to stdout, notes to stderr. */
-export function runEvents(options: EventsCommandOptions, io: CliIo = processIo()): number {
+export function runEvents(options: EventsCommandOptions, io: CliIo = processIo()): Promise<number> {
   const format = options.format ?? (io.stdout.isTTY ? "table" : "jsonl");
   const limit = options.limit ?? DEFAULT_EVENTS_LIMIT;
-  return withStore("events", options.db, options.env ?? process.env, io, (store) => {
-    const { events, truncated } = collectEvents(store, options.filter, options.certainties, limit);
-    const records = new ArticleRecords(store);
+  return withStore("events", options.db, options.env ?? process.env, io, async (store) => {
+    const { events, truncated } = await collectEvents(store, options.filter, options.certainties, limit);
+    const records =
+      format === "csv" || format === "geojson" ? await ArticleRecords.load(store, events) : null;
     if (format === "jsonl") {
       for (const e of events) io.stdout.write(`${JSON.stringify(e)}\n`);
-    } else if (format === "csv" || format === "geojson") {
+    } else if (records) {
       const rows = acledRowsOf(events, records);
       const missing = events.length - rows.length;
       if (missing > 0)
@@ -179,9 +180,13 @@ function formatEventsTable(events: readonly StoredEvent[]): string {
 }
 
 /** `sitrep events` from its raw flags: validate them (bad ones: message and exit 2), then run. */
-export function eventsCommand(args: RawQueryArgs, io: CliIo = processIo(), env?: NodeJS.ProcessEnv): number {
+export async function eventsCommand(
+  args: RawQueryArgs,
+  io: CliIo = processIo(),
+  env?: NodeJS.ProcessEnv,
+): Promise<number> {
   try {
-    return runEvents({ ...parseQueryArgs(args), env }, io);
+    return await runEvents({ ...parseQueryArgs(args), env }, io);
   } catch (error) {
     return usageExit("events", error, io.stderr);
   }

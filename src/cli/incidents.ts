@@ -105,18 +105,18 @@ export function incidentInputsOfEvents(
 }
 
 /** Run `incidents`; returns the exit code. */
-export function runIncidents(options: IncidentsCommandOptions, io: CliIo = processIo()): number {
+export function runIncidents(options: IncidentsCommandOptions, io: CliIo = processIo()): Promise<number> {
   const format = options.format ?? (io.stdout.isTTY ? "table" : "jsonl");
   const max = options.maxEvents ?? MAX_INCIDENT_EVENTS;
-  return withStore("incidents", options.db, options.env ?? process.env, io, (store) => {
-    const { events, truncated } = collectEvents(store, options.filter, options.certainties, max);
+  return withStore("incidents", options.db, options.env ?? process.env, io, async (store) => {
+    const { events, truncated } = await collectEvents(store, options.filter, options.certainties, max);
     if (truncated) {
       io.stderr.write(
         `sitrep incidents: more than ${max} events match; narrow them with --from-date/--to-date, --country, --bbox or --type\n`,
       );
       return EXIT.usage;
     }
-    const inputs = incidentInputsOfEvents(events, new ArticleRecords(store));
+    const inputs = incidentInputsOfEvents(events, await ArticleRecords.load(store, events));
     const incidents = clusterIncidents(inputs).reverse();
     const shown = options.limit === undefined ? incidents : incidents.slice(0, options.limit);
     if (format === "jsonl") {
@@ -246,13 +246,13 @@ function formatIncidentsTable(incidents: readonly Incident[]): string {
 }
 
 /** `sitrep incidents` from its raw flags: validate them (bad ones: message and exit 2), then run. */
-export function incidentsCommand(
+export async function incidentsCommand(
   args: RawQueryArgs,
   io: CliIo = processIo(),
   env?: NodeJS.ProcessEnv,
-): number {
+): Promise<number> {
   try {
-    return runIncidents({ ...parseQueryArgs(args), env }, io);
+    return await runIncidents({ ...parseQueryArgs(args), env }, io);
   } catch (error) {
     return usageExit("incidents", error, io.stderr);
   }

@@ -1,7 +1,8 @@
 /**
  * `sitrep ingest <inputs...> [--db PATH]`: analyse reports into the store.
  *
- * The store is `--db`, else `$SITREP_DB`, else `./sitrep.db` (created on first use). Progress goes to
+ * The store is `--db`, else `$SITREP_DB`, else `./sitrep.db` (created on first use); a `postgres://` URL
+ * stores into a PostgreSQL database instead of a file. Progress goes to
  * stderr: a bar with rate and ETA on a terminal, a plain line every few seconds otherwise. Ctrl-C stops
  * after the current article's transaction, prints the summary and exits 130; running the same command
  * again resumes (stored articles are recognised by content hash and skipped). The run ends with a summary:
@@ -17,6 +18,7 @@ import {
   isStoreError,
   openStore,
   STORE_ENV,
+  type Store,
 } from "../store/index.js";
 import { countItem, emptySummary } from "../store/ingest.js";
 import { INPUT_FORMATS } from "./analyze.js";
@@ -37,7 +39,7 @@ const JSONL_LINE = /#\d+$/;
 
 export interface IngestCommandOptions {
   inputs: string[];
-  /** Store path; default `$SITREP_DB`, else `./sitrep.db`. */
+  /** Store file or PostgreSQL URL; default `$SITREP_DB`, else `./sitrep.db`. */
   db?: string;
   from?: (typeof INPUT_FORMATS)[number];
   maxBytes?: number;
@@ -59,9 +61,9 @@ export async function runIngest(options: IngestCommandOptions, io: CliIo = proce
   const path = defaultStorePath(options.db, options.env ?? process.env);
   const now = options.now ?? Date.now;
   const totalFiles = await countFiles(inputs);
-  let store: ReturnType<typeof openStore>;
+  let store: Store;
   try {
-    store = openStore(path);
+    store = await openStore(path);
   } catch (error) {
     if (!isStoreError(error)) throw error;
     io.stderr.write(`sitrep ingest: ${error.message} [${error.code}]\n`);
@@ -90,10 +92,11 @@ export async function runIngest(options: IngestCommandOptions, io: CliIo = proce
     storeFailure = `${error.message} [${error.code}]`;
   } finally {
     progress.done();
-    store.close();
+    await store.close();
   }
   const result = summary ?? partial;
-  writeSummary(io.stderr, result, path, (now() - progress.started) / 1000);
+  // store.path: a PostgreSQL URL without its password.
+  writeSummary(io.stderr, result, store.path, (now() - progress.started) / 1000);
   if (storeFailure) {
     io.stderr.write(`sitrep ingest: stopped: ${storeFailure}\n`);
     return EXIT_STORE;
@@ -235,13 +238,13 @@ function interruptOnCtrlC(stderr: NodeJS.WritableStream): { signal: AbortSignal;
 const command: CommandDef<any> = defineCommand({
   meta: {
     name: "ingest",
-    description: `Analyse reports (files, folders, URLs, - for stdin) into the store (--db, else $${STORE_ENV}, else ./sitrep.db)`,
+    description: `Analyse reports (files, folders, URLs, - for stdin) into the store (--db, else $${STORE_ENV}, else ./sitrep.db; a postgres:// URL for PostgreSQL)`,
   },
   args: {
     db: {
       type: "string",
-      description: `Store file, created on first use (default: $${STORE_ENV}, else ./sitrep.db)`,
-      valueHint: "path",
+      description: `Store file, created on first use, or postgres://user:password@host/database (default: $${STORE_ENV}, else ./sitrep.db)`,
+      valueHint: "path|url",
     },
     from: {
       type: "string",

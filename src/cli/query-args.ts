@@ -21,7 +21,7 @@ const MAX_LON = 180;
 
 /** The filters and output choices of one query, validated. */
 export interface QueryOptions {
-  /** Store path as given (`--db`); the default is resolved by the command. */
+  /** Store file or PostgreSQL URL as given (`--db`); the default is resolved by the command. */
   db?: string;
   /** The store filter, without certainty, limit and offset (see `certainties`, `limit`). */
   filter: Omit<EventFilter, "certainty" | "limit" | "offset" | "articleId">;
@@ -37,8 +37,8 @@ export interface QueryOptions {
 export const QUERY_ARGS = {
   db: {
     type: "string",
-    description: `Store file (default: $${STORE_ENV}, else ./sitrep.db)`,
-    valueHint: "path",
+    description: `Store file or postgres:// URL (default: $${STORE_ENV}, else ./sitrep.db)`,
+    valueHint: "path|url",
   },
   "from-date": { type: "string", description: "Events on or after this day", valueHint: "YYYY-MM-DD" },
   "to-date": { type: "string", description: "Events on or before this day", valueHint: "YYYY-MM-DD" },

@@ -1,7 +1,8 @@
 /**
  * `sitrep search <query...> [--db PATH] [--limit N] [--format pretty|jsonl]`: full-text search over the
  * stored articles and the evidence of their events and claims (SQLite FTS5 query syntax; anything that is
- * not valid FTS5 is searched as plain words). Hits go to stdout, best first.
+ * not valid FTS5 is searched as plain words; a PostgreSQL store takes web-search syntax). Hits go to stdout,
+ * best first.
  */
 import { type CommandDef, defineCommand } from "citty";
 import { SitrepError } from "../core/diagnostics.js";
@@ -27,12 +28,14 @@ export async function runSearch(options: SearchCommandOptions, io: CliIo = proce
   const path = defaultStorePath(options.db, options.env ?? process.env);
   const format = options.format ?? (io.stdout.isTTY ? "pretty" : "jsonl");
   let hits: SearchHit[];
+  let shown = path;
   try {
-    const store = openStore(path, { readonly: true });
+    const store = await openStore(path, { readonly: true });
+    shown = store.path;
     try {
-      hits = store.search(options.query, { limit: options.limit ?? DEFAULT_LIMIT });
+      hits = await store.search(options.query, { limit: options.limit ?? DEFAULT_LIMIT });
     } finally {
-      store.close();
+      await store.close();
     }
   } catch (error) {
     if (!isStoreError(error)) throw error;
@@ -40,7 +43,7 @@ export async function runSearch(options: SearchCommandOptions, io: CliIo = proce
     return EXIT_STORE;
   }
   for (const hit of hits) io.stdout.write(format === "jsonl" ? `${JSON.stringify(hit)}\n` : formatHit(hit));
-  if (hits.length === 0) io.stderr.write(`sitrep search: no matches for "${options.query}" in ${path}\n`);
+  if (hits.length === 0) io.stderr.write(`sitrep search: no matches for "${options.query}" in ${shown}\n`);
   return EXIT.ok;
 }
 
@@ -64,8 +67,8 @@ const command: CommandDef<any> = defineCommand({
   args: {
     db: {
       type: "string",
-      description: `Store file (default: $${STORE_ENV}, else ./sitrep.db)`,
-      valueHint: "path",
+      description: `Store file or postgres:// URL (default: $${STORE_ENV}, else ./sitrep.db)`,
+      valueHint: "path|url",
     },
     limit: { type: "string", description: `Most hits shown (default ${DEFAULT_LIMIT})` },
     format: {

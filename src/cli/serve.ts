@@ -9,6 +9,7 @@ import { isIP } from "node:net";
 import { type CommandDef, defineCommand } from "citty";
 import { SitrepError } from "../core/diagnostics.js";
 import { createServer, DEFAULT_MAX_BODY_BYTES } from "../server/index.js";
+import { DEFAULT_RATE_LIMITS, type RateLimits } from "../server/limits.js";
 import {
   defaultStorePath,
   ingestToStore,
@@ -34,6 +35,8 @@ export interface ServeCommandOptions {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  /** Per-client limits (default DEFAULT_RATE_LIMITS); false: none. */
+  rateLimits?: RateLimits | false;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -75,12 +78,13 @@ export async function startServe(
       `refusing to listen on ${host} without an access token: give --token or set $${TOKEN_ENV} ` +
         `(or bind to ${DEFAULT_HOST})`,
     );
-  const store = openStore(defaultStorePath(options.db, env));
+  const store = await openStore(defaultStorePath(options.db, env));
   if (options.inputs && options.inputs.length > 0) await ingestFirst(store, options.inputs, io);
   const server = createServer({
     store,
     token,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     log: (line) => io.stderr.write(`${line}\n`),
   });
   try {
@@ -92,7 +96,7 @@ export async function startServe(
       });
     });
   } catch (error) {
-    store.close();
+    await store.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
       throw new SitrepError("usage", `cannot listen on ${host}:${port}: ${code}`);
@@ -108,8 +112,7 @@ export async function startServe(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          store.close();
-          resolve();
+          store.close().then(resolve, resolve);
         });
         server.closeAllConnections();
       }),
@@ -124,6 +127,15 @@ async function ingestFirst(store: Store, inputs: readonly string[], io: CliIo): 
       `${s.unchanged} unchanged, ${s.failed.length} failed\n`,
   );
   for (const f of s.failed) io.stderr.write(`  failed: ${f.input}: ${f.message} [${f.code}]\n`);
+}
+
+/** `--rate-limit 0` turns limits off; otherwise each flag overrides its default. */
+function parseRateLimits(requests: string | undefined, analyses: string | undefined): RateLimits | false {
+  if (requests === "0") return false;
+  return {
+    requestsPerMinute: parsePositive(requests, "--rate-limit") ?? DEFAULT_RATE_LIMITS.requestsPerMinute,
+    analysesPerMinute: parsePositive(analyses, "--analyse-limit") ?? DEFAULT_RATE_LIMITS.analysesPerMinute,
+  };
 }
 
 function parsePort(value: string | undefined): number | undefined {
@@ -185,8 +197,8 @@ const command: CommandDef<any> = defineCommand({
   args: {
     db: {
       type: "string",
-      description: `Store file (default: $${STORE_ENV}, else ./sitrep.db)`,
-      valueHint: "path",
+      description: `Store file or postgres:// URL (default: $${STORE_ENV}, else ./sitrep.db)`,
+      valueHint: "path|url",
     },
     host: { type: "string", description: `Address to bind (default ${DEFAULT_HOST})`, valueHint: "host" },
     port: { type: "string", description: `Port (default ${DEFAULT_PORT}; 0 picks a free one)` },
@@ -197,6 +209,14 @@ const command: CommandDef<any> = defineCommand({
     "max-body-bytes": {
       type: "string",
       description: `Largest request body in bytes (default ${DEFAULT_MAX_BODY_BYTES})`,
+    },
+    "rate-limit": {
+      type: "string",
+      description: `Requests per minute per client (default ${DEFAULT_RATE_LIMITS.requestsPerMinute}; 0: no limits)`,
+    },
+    "analyse-limit": {
+      type: "string",
+      description: `Analyses (POSTs) per minute per client (default ${DEFAULT_RATE_LIMITS.analysesPerMinute})`,
     },
   },
   async run({ args }) {
@@ -210,6 +230,7 @@ const command: CommandDef<any> = defineCommand({
           port: parsePort(args.port),
           token: args.token,
           maxBodyBytes: parsePositive(args["max-body-bytes"], "--max-body-bytes"),
+          rateLimits: parseRateLimits(args["rate-limit"], args["analyse-limit"]),
         },
         io,
       );

@@ -24,6 +24,7 @@ import {
   type Store,
   type StoredEvent,
 } from "../store/index.js";
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from "./limits.js";
 import { OPENAPI } from "./openapi.js";
 import {
   AnalyzeBody,
@@ -53,6 +54,8 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** The web app's files (default: dist/web, read once); null serves the API only. */
   webAssets?: Map<string, WebAsset> | null;
+  /** Requests and analyses per minute per client address (default DEFAULT_RATE_LIMITS); false: no limit. */
+  rateLimits?: RateLimits | false;
 }
 
 export interface ApiError {
@@ -94,7 +97,8 @@ interface Context {
   req: http.IncomingMessage;
   url: URL;
   params: Record<string, string>;
-  options: Required<Pick<ServerOptions, "store" | "maxBodyBytes">> & ServerOptions;
+  options: Required<Pick<ServerOptions, "store" | "maxBodyBytes">> &
+    ServerOptions & { limiters: { requests: RateLimiter; analyses: RateLimiter } | null };
 }
 
 interface Route {
@@ -123,9 +127,9 @@ export const ROUTES: readonly Route[] = [
   { method: "GET", path: "/openapi.json", handle: openapi },
 ];
 
-function health({ url, options }: Context): Reply {
+async function health({ url, options }: Context): Promise<Reply> {
   query(url, NoQuery);
-  return { status: 200, json: { status: "ok", counts: options.store.counts() } };
+  return { status: 200, json: { status: "ok", counts: await options.store.counts() } };
 }
 
 function openapi({ url }: Context): Reply {
@@ -133,14 +137,12 @@ function openapi({ url }: Context): Reply {
   return { status: 200, json: OPENAPI };
 }
 
-/** Newest first. Article ids are SQLite rowids 1..n (the store never deletes), so a page is an id range. */
-function listArticles({ url, options }: Context): Reply {
+/** Newest first (highest id first; ids need not be 1..n: a PostgreSQL store's can have gaps). */
+async function listArticles({ url, options }: Context): Promise<Reply> {
   const { limit, offset } = query(url, ArticlesQuery);
-  const total = options.store.counts().articles;
+  const total = (await options.store.counts()).articles;
   const articles = [];
-  for (let id = total - offset; id >= 1 && articles.length < limit; id--) {
-    const a = options.store.getArticle(id);
-    if (!a) continue;
+  for (const a of await options.store.listArticles({ limit, offset })) {
     const r = a.record.article;
     articles.push({
       id: a.id,
@@ -159,23 +161,23 @@ function listArticles({ url, options }: Context): Reply {
   return { status: 200, json: { total, limit, offset, articles } };
 }
 
-function getArticle({ url, params, options }: Context): Reply {
+async function getArticle({ url, params, options }: Context): Promise<Reply> {
   query(url, NoQuery);
   const parsed = ArticleId.safeParse(params.id);
   if (!parsed.success) throw new HttpError(400, "bad-request", `id: ${describeIssues(parsed.error)}`);
-  const article = options.store.getArticle(parsed.data);
+  const article = await options.store.getArticle(parsed.data);
   if (!article) throw new HttpError(404, "not-found", `no article ${parsed.data}`);
   return { status: 200, json: article };
 }
 
-function listEvents({ url, options }: Context): Reply {
+async function listEvents({ url, options }: Context): Promise<Reply> {
   const q = query(url, EventsQuery);
-  const events = options.store.listEvents(toFilter(q));
+  const events = await options.store.listEvents(toFilter(q));
   return { status: 200, json: { limit: q.limit, offset: q.offset, count: events.length, events } };
 }
 
-function eventsCsv({ url, options }: Context): Reply {
-  const records = bulkRecords(url, options.store);
+async function eventsCsv({ url, options }: Context): Promise<Reply> {
+  const records = await bulkRecords(url, options.store);
   return {
     status: 200,
     text: {
@@ -186,8 +188,8 @@ function eventsCsv({ url, options }: Context): Reply {
   };
 }
 
-function eventsGeoJson({ url, options }: Context): Reply {
-  const records = bulkRecords(url, options.store);
+async function eventsGeoJson({ url, options }: Context): Promise<Reply> {
+  const records = await bulkRecords(url, options.store);
   const { collection, skipped } = toAcledGeoJson(records);
   return {
     status: 200,
@@ -201,10 +203,10 @@ function eventsGeoJson({ url, options }: Context): Reply {
 }
 
 /** Cluster the (bounded) filtered events into incidents across their articles. */
-function listIncidents({ url, options }: Context): Reply {
+async function listIncidents({ url, options }: Context): Promise<Reply> {
   const q = query(url, BulkEventsQuery);
-  const events = options.store.listEvents(toFilter(q));
-  const inputs = recordsOf(options.store, events).flatMap(({ articleId, record }) => {
+  const events = await options.store.listEvents(toFilter(q));
+  const inputs = (await recordsOf(options.store, events)).flatMap(({ articleId, record }) => {
     const a = record.article;
     return incidentInputsOf(
       String(articleId),
@@ -229,9 +231,9 @@ function listIncidents({ url, options }: Context): Reply {
   };
 }
 
-function search({ url, options }: Context): Reply {
+async function search({ url, options }: Context): Promise<Reply> {
   const { q, limit } = query(url, SearchQuery);
-  const hits = options.store.search(q, { limit });
+  const hits = await options.store.search(q, { limit });
   return { status: 200, json: { query: q, count: hits.length, hits } };
 }
 
@@ -246,10 +248,10 @@ async function postArticle(ctx: Context): Promise<Reply> {
   const doc = await postedDocument(ctx);
   const { store } = ctx.options;
   const hash = contentHash(doc.content);
-  const seen = store.markSeen(hash);
+  const seen = await store.markSeen(hash);
   if (seen) return stored(200, { status: "unchanged", ...seen });
   const record = analyseOrThrow(doc);
-  const put = store.putAnalysis(record, {
+  const put = await store.putAnalysis(record, {
     contentHash: hash,
     canonicalUrl: canonicalUrl(record.article.url ?? doc.url),
   });
@@ -275,9 +277,9 @@ function query<S extends z.ZodType>(url: URL, schema: S): z.output<S> {
   return parsed.data;
 }
 
-function bulkRecords(url: URL, store: Store): AnalysisRecord[] {
-  const events = store.listEvents(toFilter(query(url, BulkEventsQuery)));
-  return recordsOf(store, events).map((r) => r.record);
+async function bulkRecords(url: URL, store: Store): Promise<AnalysisRecord[]> {
+  const events = await store.listEvents(toFilter(query(url, BulkEventsQuery)));
+  return (await recordsOf(store, events)).map((r) => r.record);
 }
 
 function toFilter(q: EventsQuery): EventFilter {
@@ -291,22 +293,23 @@ function toFilter(q: EventsQuery): EventFilter {
 }
 
 /** The stored records of the events' articles (in the events' order), each cut down to the listed events. */
-function recordsOf(
+async function recordsOf(
   store: Store,
   events: readonly StoredEvent[],
-): { articleId: number; record: AnalysisRecord }[] {
+): Promise<{ articleId: number; record: AnalysisRecord }[]> {
   const wanted = new Map<number, Set<string>>();
   for (const e of events) {
     const ids = wanted.get(e.article_id) ?? new Set<string>();
     ids.add(e.event_id);
     wanted.set(e.article_id, ids);
   }
-  return [...wanted].flatMap(([articleId, ids]) => {
-    const record = store.getArticle(articleId)?.record;
-    return record
-      ? [{ articleId, record: { ...record, events: record.events.filter((ev) => ids.has(ev.id)) } }]
-      : [];
-  });
+  const out: { articleId: number; record: AnalysisRecord }[] = [];
+  for (const [articleId, ids] of wanted) {
+    const record = (await store.getArticle(articleId))?.record;
+    if (record)
+      out.push({ articleId, record: { ...record, events: record.events.filter((ev) => ids.has(ev.id)) } });
+  }
+  return out;
 }
 
 function analyseOrThrow(doc: SourceDocument): AnalysisRecord {
@@ -457,8 +460,18 @@ function webReply(req: http.IncomingMessage, asset: WebAsset): Reply {
   };
 }
 
+/** Refuse the request with 429 when its client is over a limit. */
+function checkRate(limiter: RateLimiter, req: http.IncomingMessage, what: string): void {
+  const wait = limiter.take(req.socket.remoteAddress ?? "unknown");
+  if (wait > 0)
+    throw new HttpError(429, "rate-limited", `too many ${what}: at most ${limiter.perMinute} a minute`, {
+      "Retry-After": String(wait),
+    });
+}
+
 /** Steps 1–4 of the module comment for one request. */
 async function handle(req: http.IncomingMessage, options: Context["options"]): Promise<Reply> {
+  if (options.limiters) checkRate(options.limiters.requests, req, "requests");
   let url: URL;
   try {
     url = new URL(req.url ?? "/", "http://localhost");
@@ -484,6 +497,8 @@ async function handle(req: http.IncomingMessage, options: Context["options"]): P
       Allow: allow,
     });
   }
+  if (match.route.method === "POST" && options.limiters)
+    checkRate(options.limiters.analyses, req, "analyses");
   if (match.route.method === "POST" && options.token !== undefined && !authorised(req, options.token)) {
     throw new HttpError(
       401,
@@ -497,12 +512,21 @@ async function handle(req: http.IncomingMessage, options: Context["options"]): P
   return match.route.handle({ req, url, params: match.params, options });
 }
 
+function limitersOf(limits: RateLimits | false): Context["options"]["limiters"] {
+  if (limits === false) return null;
+  return {
+    requests: new RateLimiter(limits.requestsPerMinute),
+    analyses: new RateLimiter(limits.analysesPerMinute),
+  };
+}
+
 /** The API server (not listening yet: call `.listen(port, host)`). */
 export function createServer(options: ServerOptions): http.Server {
   const settings: Context["options"] = {
     ...options,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     webAssets: options.webAssets === undefined ? loadWebAssets() : options.webAssets,
+    limiters: limitersOf(options.rateLimits ?? DEFAULT_RATE_LIMITS),
   };
   if (!(settings.maxBodyBytes > 0)) throw new RangeError("maxBodyBytes must be positive");
   if (options.token !== undefined && options.token.length === 0)

@@ -62,7 +62,7 @@ export async function ingestToStore(
       continue;
     }
     const hash = contentHash(item.doc.content);
-    const seen = store.markSeen(hash);
+    const seen = await store.markSeen(hash);
     if (seen) {
       report({ input: item.doc.name, status: "unchanged", ...seen });
       continue;
@@ -76,7 +76,7 @@ export async function ingestToStore(
       contentHash: hash,
       canonicalUrl: canonicalUrl(analysed.record.article.url ?? item.doc.url),
     };
-    const put = store.putAnalysis(analysed.record, meta);
+    const put = await store.putAnalysis(analysed.record, meta);
     report({ input: item.doc.name, ...put });
   }
   return summary;

@@ -10,10 +10,21 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { AnalysisRecord } from "../analyze/index.js";
-import type { Actor, Place } from "../core/entities.js";
-import type { DatePrecision, EventRecord } from "../core/events.js";
 import { MIGRATIONS, type Migration, SITREP_APPLICATION_ID } from "./migrations/index.js";
 import {
+  articleFields,
+  BODY_WEIGHT,
+  DEFAULT_ARTICLE_LIMIT,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  DEFAULT_EVENT_LIMIT,
+  DEFAULT_SEARCH_LIMIT,
+  inputKey,
+  isIdentifyingInput,
+  layersOf,
+  TITLE_WEIGHT,
+} from "./rows.js";
+import {
+  type ArticlePage,
   type ArticleRef,
   type EventFilter,
   type OpenStoreOptions,
@@ -22,6 +33,7 @@ import {
   type RevisionInfo,
   type SearchHit,
   type Store,
+  type StoreCounts,
   type StoredArticle,
   type StoredEvent,
   StoreError,
@@ -29,28 +41,13 @@ import {
 
 type Db = Database.Database;
 
-/** Default wait for another writer's lock (ms). */
-export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
-/** Default number of search hits. */
-export const DEFAULT_SEARCH_LIMIT = 20;
-/** Default and largest number of events one listEvents call returns. */
-export const DEFAULT_EVENT_LIMIT = 1000;
+export { DEFAULT_BUSY_TIMEOUT_MS, DEFAULT_EVENT_LIMIT, DEFAULT_SEARCH_LIMIT } from "./rows.js";
+
 /** Words of context either side of a search match in a snippet. */
 const SNIPPET_TOKENS = 16;
-/** bm25 weights of the FTS columns (title, body): a match in a title counts more. */
-const TITLE_WEIGHT = 5;
-const BODY_WEIGHT = 1;
-/** Joins an event's evidence sentences in `notes`. */
-const EVIDENCE_JOINER = " … ";
-
-/** ACLED time_precision: 1 exact day, 2 within a week, 3 within a month or vaguer. */
-const TIME_PRECISION: Record<DatePrecision, number> = { day: 1, week: 2, month: 3, year: 3 };
 
 /** Owner, group and other write permission bits. */
 const WRITE_BITS = 0o222;
-const URL_NAME = /^[a-z][a-z0-9+.-]*:\/\//i;
-const JSONL_LINE_NAME = /#\d+$/;
-const STDIN_NAME = "-";
 
 export interface SqliteStoreOptions extends OpenStoreOptions {
   /** The migrations to apply (tests pass their own to exercise upgrades). Default: all of sitrep's. */
@@ -227,7 +224,11 @@ interface EventRow extends Omit<StoredEvent, "background" | "negated"> {
   negated: number;
 }
 
+/** SQLite stores booleans as 0/1. */
+const flag = (value: boolean): number => (value ? 1 : 0);
+
 class SqliteStore implements Store {
+  readonly backend = "sqlite";
   readonly path: string;
   private readonly db: Db;
   private readonly stmt;
@@ -246,6 +247,9 @@ class SqliteStore implements Store {
         "SELECT * FROM articles WHERE canonical_url IS NULL AND input = ? ORDER BY id LIMIT 1",
       ),
       articleById: db.prepare<[number], ArticleRow>("SELECT * FROM articles WHERE id = ?"),
+      articleIds: db
+        .prepare<[number, number], number>("SELECT id FROM articles ORDER BY id DESC LIMIT ? OFFSET ?")
+        .pluck(),
       insertArticle: db.prepare(
         `INSERT INTO articles (canonical_url, input, content_hash, current_revision, title, publisher, published,
            language, first_seen, last_seen)
@@ -270,11 +274,12 @@ class SqliteStore implements Store {
       insertPlace: db.prepare(
         `INSERT INTO places (article_id, place_id, name, resolved_name, geoname_id, feature_type, country_code,
            admin1, latitude, longitude, precision, confidence)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@article_id, @place_id, @name, @resolved_name, @geoname_id, @feature_type, @country_code,
+           @admin1, @latitude, @longitude, @precision, @confidence)`,
       ),
       insertActor: db.prepare(
         `INSERT INTO actors (article_id, actor_id, name, canonical, kind, inter, country, dictionary_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@article_id, @actor_id, @name, @canonical, @kind, @inter, @country, @dictionary_id)`,
       ),
       insertEvent: db.prepare(
         `INSERT INTO events (article_id, event_id, event_date, event_date_end, time_precision, date_text,
@@ -291,10 +296,10 @@ class SqliteStore implements Store {
       ),
       insertClaim: db.prepare(
         `INSERT INTO claims (article_id, claim_id, kind, text, source, certainty, cue, start, "end")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@article_id, @claim_id, @kind, @text, @source, @certainty, @cue, @start, @end)`,
       ),
       insertSearchDoc: db.prepare(
-        "INSERT INTO search_docs (article_id, kind, ref, title, body) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO search_docs (article_id, kind, ref, title, body) VALUES (@article_id, @kind, @ref, @title, @body)",
       ),
       deleteLayers: [
         "DELETE FROM search_docs WHERE article_id = ?",
@@ -308,11 +313,11 @@ class SqliteStore implements Store {
     this.putTx = db.transaction((record: AnalysisRecord, meta: PutMeta) => this.put(record, meta)).immediate;
   }
 
-  putAnalysis(record: AnalysisRecord, meta: PutMeta): PutResult {
+  async putAnalysis(record: AnalysisRecord, meta: PutMeta): Promise<PutResult> {
     return this.guard(() => this.putTx(record, meta));
   }
 
-  markSeen(contentHash: string): ArticleRef | null {
+  async markSeen(contentHash: string): Promise<ArticleRef | null> {
     return this.guard(() => {
       const found = this.stmt.revisionByHash.get(contentHash);
       if (!found) return null;
@@ -321,25 +326,18 @@ class SqliteStore implements Store {
     });
   }
 
-  getArticle(id: number): StoredArticle | null {
-    return this.guard(() => {
-      const row = this.stmt.articleById.get(id);
-      if (!row) return null;
-      const json = this.stmt.record.pluck().get(id, row.current_revision) as string;
-      return {
-        id: row.id,
-        canonicalUrl: row.canonical_url,
-        contentHash: row.content_hash,
-        revision: row.current_revision,
-        firstSeen: row.first_seen,
-        lastSeen: row.last_seen,
-        revisions: this.stmt.revisions.all(id),
-        record: JSON.parse(json) as AnalysisRecord,
-      };
-    });
+  async getArticle(id: number): Promise<StoredArticle | null> {
+    return this.guard(() => this.article(id));
   }
 
-  listEvents(filter: EventFilter = {}): StoredEvent[] {
+  async listArticles(page: ArticlePage = {}): Promise<StoredArticle[]> {
+    const limit = Math.min(page.limit ?? DEFAULT_ARTICLE_LIMIT, DEFAULT_ARTICLE_LIMIT);
+    return this.guard(() =>
+      this.stmt.articleIds.all(limit, page.offset ?? 0).flatMap((id) => this.article(id) ?? []),
+    );
+  }
+
+  async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
     const where: string[] = [];
     const params: Record<string, string | number> = {};
     if (filter.from !== undefined) {
@@ -414,7 +412,7 @@ class SqliteStore implements Store {
     );
   }
 
-  search(query: string, options: { limit?: number } = {}): SearchHit[] {
+  async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
     const trimmed = query.trim();
     if (trimmed.length === 0) return [];
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
@@ -435,7 +433,7 @@ class SqliteStore implements Store {
     });
   }
 
-  counts(): { articles: number; revisions: number; events: number } {
+  async counts(): Promise<StoreCounts> {
     return this.guard(() => {
       const count = (table: string) =>
         this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -443,8 +441,24 @@ class SqliteStore implements Store {
     });
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private article(id: number): StoredArticle | null {
+    const row = this.stmt.articleById.get(id);
+    if (!row) return null;
+    const json = this.stmt.record.pluck().get(id, row.current_revision) as string;
+    return {
+      id: row.id,
+      canonicalUrl: row.canonical_url,
+      contentHash: row.content_hash,
+      revision: row.current_revision,
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      revisions: this.stmt.revisions.all(id),
+      record: JSON.parse(json) as AnalysisRecord,
+    };
   }
 
   /** Runs inside the put transaction. */
@@ -461,14 +475,7 @@ class SqliteStore implements Store {
       : isIdentifyingInput(record.input)
         ? this.stmt.articleByInput.get(input)
         : undefined;
-    const fields = {
-      contentHash: meta.contentHash,
-      title: record.article.title,
-      publisher: record.article.publisher,
-      published: record.article.published,
-      language: record.article.language,
-      now,
-    };
+    const fields = { ...articleFields(record), contentHash: meta.contentHash, now };
     let articleId: number;
     let revision: number;
     if (existing) {
@@ -489,57 +496,31 @@ class SqliteStore implements Store {
 
   private insertLayers(articleId: number, record: AnalysisRecord): void {
     const s = this.stmt;
-    const places = new Map<string, Place>(record.places.map((p) => [p.id, p]));
-    const actors = new Map<string, Actor>(record.actors.map((a) => [a.id, a]));
-    for (const p of record.places) {
-      s.insertPlace.run(
-        articleId,
-        p.id,
-        p.name,
-        p.resolvedName,
-        p.geonameId,
-        p.featureType,
-        p.countryCode,
-        p.admin1,
-        p.lat,
-        p.lon,
-        p.precision,
-        p.confidence,
-      );
+    const layers = layersOf(record);
+    const article_id = articleId;
+    for (const p of layers.places) s.insertPlace.run({ ...p, article_id });
+    for (const a of layers.actors) s.insertActor.run({ ...a, article_id });
+    const [articleDoc, ...otherDocs] = layers.searchDocs;
+    if (articleDoc) s.insertSearchDoc.run({ ...articleDoc, article_id });
+    const eventRowIds = new Map<string, number>();
+    for (const e of layers.events) {
+      const row = {
+        ...e,
+        article_id,
+        background: flag(e.background),
+        negated: flag(e.negated),
+        future: flag(e.future),
+        hypothetical: flag(e.hypothetical),
+      };
+      eventRowIds.set(e.event_id, Number(s.insertEvent.run(row).lastInsertRowid));
     }
-    for (const a of record.actors) {
-      s.insertActor.run(articleId, a.id, a.name, a.canonical, a.kind, a.inter, a.country, a.dictionaryId);
+    for (const ea of layers.eventActors) {
+      const eventRowId = eventRowIds.get(ea.event_id);
+      if (eventRowId !== undefined)
+        s.insertEventActor.run(eventRowId, ea.role, ea.actor_id, ea.name, ea.canonical);
     }
-    s.insertSearchDoc.run(articleId, "article", null, record.article.title ?? "", record.article.text);
-    const publisher = record.article.publisher ?? hostOf(record.article.url);
-    for (const e of record.events) {
-      const row = eventRow(articleId, e, places, actors, publisher);
-      const eventRowId = Number(s.insertEvent.run(row).lastInsertRowid);
-      const roles: [string, string | null][] = [
-        ["actor1", e.actor1],
-        ["actor2", e.actor2],
-        ...e.assocActors.map((id): [string, string] => ["assoc", id]),
-      ];
-      for (const [role, id] of roles) {
-        const actor = id === null ? undefined : actors.get(id);
-        if (actor) s.insertEventActor.run(eventRowId, role, actor.id, actor.name, actor.canonical);
-      }
-      s.insertSearchDoc.run(articleId, "event", e.id, `${e.eventType}: ${e.subEventType}`, row.notes);
-    }
-    for (const c of record.claims) {
-      s.insertClaim.run(
-        articleId,
-        c.id,
-        c.kind,
-        c.text,
-        c.attribution.source,
-        c.attribution.certainty,
-        c.attribution.cue,
-        c.evidence.start,
-        c.evidence.end,
-      );
-      s.insertSearchDoc.run(articleId, "claim", c.id, c.kind, c.evidence.text);
-    }
+    for (const c of layers.claims) s.insertClaim.run({ ...c, article_id });
+    for (const d of otherDocs) s.insertSearchDoc.run({ ...d, article_id });
   }
 
   private guard<T>(work: () => T): T {
@@ -549,71 +530,6 @@ class SqliteStore implements Store {
       throw translateError(error, this.path);
     }
   }
-}
-
-function eventRow(
-  articleId: number,
-  e: EventRecord,
-  places: Map<string, Place>,
-  actors: Map<string, Actor>,
-  publisher: string | null,
-) {
-  const place = e.location ? places.get(e.location.place) : undefined;
-  const actor1 = e.actor1 === null ? undefined : actors.get(e.actor1);
-  const actor2 = e.actor2 === null ? undefined : actors.get(e.actor2);
-  const assoc = e.assocActors.map((id) => actors.get(id)?.canonical).filter((n): n is string => Boolean(n));
-  return {
-    article_id: articleId,
-    event_id: e.id,
-    event_date: e.date?.start ?? null,
-    event_date_end: e.date?.end ?? null,
-    time_precision: e.date ? TIME_PRECISION[e.date.precision] : null,
-    date_text: e.date?.text ?? null,
-    event_type: e.eventType,
-    sub_event_type: e.subEventType,
-    actor1: actor1?.canonical ?? null,
-    assoc_actor_1: assoc.length > 0 ? assoc.join("; ") : null,
-    inter1: actor1?.inter ?? null,
-    actor2: actor2?.canonical ?? null,
-    inter2: actor2?.inter ?? null,
-    iso: place?.countryCode ?? null,
-    admin1: place?.admin1 ?? null,
-    location: place ? (place.resolvedName ?? place.name) : null,
-    place_id: e.location?.place ?? null,
-    latitude: e.location?.lat ?? null,
-    longitude: e.location?.lon ?? null,
-    geo_precision: e.location?.geoPrecision ?? null,
-    source: publisher,
-    attribution_source: e.attribution.source,
-    certainty: e.attribution.certainty,
-    fatalities: e.fatalities,
-    injuries: e.injuries,
-    background: e.background ? 1 : 0,
-    negated: e.negated ? 1 : 0,
-    future: e.future ? 1 : 0,
-    hypothetical: e.hypothetical ? 1 : 0,
-    salience: e.salience,
-    notes: e.evidence.map((ev) => ev.text).join(EVIDENCE_JOINER),
-  };
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
-}
-
-/** Files are keyed by absolute path; URLs, stdin and JSON Lines records as named. */
-function inputKey(name: string): string {
-  return name === STDIN_NAME || URL_NAME.test(name) || JSONL_LINE_NAME.test(name) ? name : resolve(name);
-}
-
-/** Whether the input name alone identifies an article without a URL: a file, not stdin or a JSON Lines line. */
-function isIdentifyingInput(name: string): boolean {
-  return name !== STDIN_NAME && !URL_NAME.test(name) && !JSONL_LINE_NAME.test(name);
 }
 
 /** Each word as an FTS5 string, so punctuation in a plain query is not read as query syntax. */

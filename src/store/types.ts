@@ -9,11 +9,20 @@ export type StoreErrorCode =
   | "store/newer-version"
   | "store/needs-upgrade"
   | "store/not-found"
-  | "store/io";
+  | "store/io"
+  /** PostgreSQL: the server cannot be reached (down, wrong host or port, too many connections). */
+  | "store/unreachable"
+  /** PostgreSQL: the server refused the login (user, password, pg_hba.conf). */
+  | "store/auth-failed"
+  /** PostgreSQL: the user lacks a privilege the store needs (e.g. CREATE on the database). */
+  | "store/denied"
+  /** PostgreSQL: the URL cannot be read (e.g. a port that is not a number). */
+  | "store/bad-url";
 
 /** A store that cannot be opened or written, with a message that says what to do. */
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
+  /** The store's file, or its PostgreSQL URL without the password. */
   readonly path: string;
   constructor(code: StoreErrorCode, path: string, message: string, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
@@ -27,11 +36,23 @@ export function isStoreError(error: unknown): error is StoreError {
   return error instanceof StoreError;
 }
 
+/** Where the store lives: one SQLite file, or a PostgreSQL database. */
+export type StoreBackend = "sqlite" | "postgres";
+
 export interface OpenStoreOptions {
   /** Open for reading only: never creates, migrates or writes. */
   readonly?: boolean;
   /** How long to wait for another writer's lock, in milliseconds. Default 5000. */
   busyTimeoutMs?: number;
+  /** PostgreSQL: how long to wait for the server at start, in milliseconds. Default 10000. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: most connections held open at once. Default 5. */
+  poolSize?: number;
+  /**
+   * PostgreSQL, when the store is created: "auto" uses PostGIS for spatial filters where the server has it,
+   * "plain" never does (latitude/longitude columns with a b-tree index). Default "auto".
+   */
+  spatial?: "auto" | "plain";
 }
 
 export interface PutMeta {
@@ -136,19 +157,46 @@ export interface SearchHit {
   url: string | null;
   /** The matching passage, matches in [brackets]. */
   snippet: string;
-  /** bm25 rank: lower is better. */
+  /** Lower is better (SQLite: bm25; PostgreSQL: minus ts_rank). Comparable within one search only. */
   rank: number;
 }
 
+export interface ArticlePage {
+  /** Most articles returned. */
+  limit?: number;
+  /** Articles skipped, newest first. */
+  offset?: number;
+}
+
+export interface StoreCounts {
+  articles: number;
+  revisions: number;
+  events: number;
+}
+
+/**
+ * The store, whatever its backend. Every method is asynchronous (the SQLite store does its work at once and
+ * resolves; the PostgreSQL store talks to its server) and rejects with a StoreError when the store cannot be
+ * used. Several stores (processes) may write to the same PostgreSQL database at once.
+ */
 export interface Store {
+  readonly backend: StoreBackend;
+  /** The store's file, or its PostgreSQL URL without the password (for messages). */
   readonly path: string;
-  putAnalysis(record: AnalysisRecord, meta: PutMeta): PutResult;
+  /** Store an analysed article in one transaction (module comment of index.ts for identity and revisions). */
+  putAnalysis(record: AnalysisRecord, meta: PutMeta): Promise<PutResult>;
   /** The article already stored with this content, marking it seen now; null when none. */
-  markSeen(contentHash: string): ArticleRef | null;
-  getArticle(id: number): StoredArticle | null;
-  listEvents(filter?: EventFilter): StoredEvent[];
-  /** FTS5 query syntax; a query that is not valid FTS5 is searched as plain words. */
-  search(query: string, options?: { limit?: number }): SearchHit[];
-  counts(): { articles: number; revisions: number; events: number };
-  close(): void;
+  markSeen(contentHash: string): Promise<ArticleRef | null>;
+  getArticle(id: number): Promise<StoredArticle | null>;
+  /** Stored articles, newest (highest id) first. */
+  listArticles(page?: ArticlePage): Promise<StoredArticle[]>;
+  listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
+  /**
+   * Full-text search. SQLite: FTS5 query syntax, and a query that is not valid FTS5 is searched as plain
+   * words; PostgreSQL: web-search syntax (`"a phrase"`, `or`, `-word`), which accepts any text.
+   */
+  search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  counts(): Promise<StoreCounts>;
+  /** Release the file or the connections; safe to call twice. */
+  close(): Promise<void>;
 }

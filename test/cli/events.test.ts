@@ -46,14 +46,14 @@ beforeAll(async () => {
   expect(await runIngest({ inputs: [feed], db }, captureIo())).toBe(EXIT.ok);
 }, 60_000);
 
-function run(args: RawQueryArgs) {
+async function run(args: RawQueryArgs) {
   const io = captureIo();
-  const code = eventsCommand({ db, ...args }, io);
+  const code = await eventsCommand({ db, ...args }, io);
   return { code, out: io.out(), err: io.err() };
 }
 
-function jsonl(args: RawQueryArgs): StoredEvent[] {
-  const { code, out } = run({ ...args, format: "jsonl" });
+async function jsonl(args: RawQueryArgs): Promise<StoredEvent[]> {
+  const { code, out } = await run({ ...args, format: "jsonl" });
   expect(code).toBe(EXIT.ok);
   return out
     .split("\n")
@@ -66,8 +66,8 @@ const MENAKA = ["desert-wire.example", "sahel-daily.example"];
 const ACCRA = ["coast-herald.example"];
 
 describe("cli: events", () => {
-  it("cli: events lists every stored event, newest first", () => {
-    const events = jsonl({});
+  it("cli: events lists every stored event, newest first", async () => {
+    const events = await jsonl({});
     expect(events.map((e) => e.event_date)).toEqual(["2024-06-11", "2024-05-05", "2024-05-05"]);
     expect(hosts(events)).toEqual([...ACCRA, ...MENAKA].sort());
   });
@@ -88,18 +88,18 @@ describe("cli: events", () => {
     ["certainty with nothing", { certainty: "denied" }, []],
     ["actor", { actor: "Unidentified militants" }, MENAKA],
     ["source", { source: "local officials" }, ["desert-wire.example"]],
-  ])("cli: events filter by %s", (_, args, expected) => {
-    expect(hosts(jsonl(args))).toEqual(expected);
+  ])("cli: events filter by %s", async (_, args, expected) => {
+    expect(hosts(await jsonl(args))).toEqual(expected);
   });
 
-  it("cli: events --limit keeps the newest and says more matched", () => {
-    const { out, err } = run({ limit: "1", format: "jsonl" });
+  it("cli: events --limit keeps the newest and says more matched", async () => {
+    const { out, err } = await run({ limit: "1", format: "jsonl" });
     expect(out.trim().split("\n")).toHaveLength(1);
     expect(err).toMatch(/showing the first 1 events/);
   });
 
-  it("cli: events CSV has the ACLED export header and every ACLED column filled from the stored records", () => {
-    const { code, out } = run({ format: "csv", country: "ML" });
+  it("cli: events CSV has the ACLED export header and every ACLED column filled from the stored records", async () => {
+    const { code, out } = await run({ format: "csv", country: "ML" });
     expect(code).toBe(EXIT.ok);
     const [header, ...rows] = parseCsv(out);
     expect(header).toEqual([...ACLED_EXPORT_COLUMNS]);
@@ -128,8 +128,8 @@ describe("cli: events", () => {
     expect(rows.map((r) => col(r, "fatalities")).sort()).toEqual(["4", "7"]);
   });
 
-  it("cli: events GeoJSON is a FeatureCollection with [longitude, latitude]", () => {
-    const { code, out } = run({ format: "geojson", country: "GH" });
+  it("cli: events GeoJSON is a FeatureCollection with [longitude, latitude]", async () => {
+    const { code, out } = await run({ format: "geojson", country: "GH" });
     expect(code).toBe(EXIT.ok);
     const fc = JSON.parse(out);
     expect(fc.type).toBe("FeatureCollection");
@@ -140,8 +140,8 @@ describe("cli: events", () => {
     expect(fc.features[0].properties.event_type).toBe("Protests");
   });
 
-  it("cli: events table shows date, types, actors, place, fatalities, certainty, source and evidence", () => {
-    const { code, out } = run({ format: "table", country: "ML" });
+  it("cli: events table shows date, types, actors, place, fatalities, certainty, source and evidence", async () => {
+    const { code, out } = await run({ format: "table", country: "ML" });
     expect(code).toBe(EXIT.ok);
     const lines = out.trim().split("\n");
     expect(lines[0]).toMatch(
@@ -154,8 +154,8 @@ describe("cli: events", () => {
     expect(out).toMatch(/desert-wire\.example \(local officials\)/);
   });
 
-  it("cli: events with nothing matching prints no rows and says so", () => {
-    const { code, out, err } = run({ format: "jsonl", country: "UA" });
+  it("cli: events with nothing matching prints no rows and says so", async () => {
+    const { code, out, err } = await run({ format: "jsonl", country: "UA" });
     expect(code).toBe(EXIT.ok);
     expect(out).toBe("");
     expect(err).toMatch(/no events match/);
@@ -174,26 +174,26 @@ describe("cli: events", () => {
     [{ limit: "0" }, /--limit must be a positive integer/],
     [{ format: "xml" }, /--format must be one of table, jsonl, csv, geojson/],
     [{ actor: " " }, /--actor must not be empty/],
-  ])("cli: events rejects bad filter values with a usage message and exit 2: %o", (args, message) => {
-    const { code, out, err } = run(args);
+  ])("cli: events rejects bad filter values with a usage message and exit 2: %o", async (args, message) => {
+    const { code, out, err } = await run(args);
     expect(code).toBe(EXIT.usage);
     expect(out).toBe("");
     expect(err).toMatch(/^sitrep events: /);
     expect(err).toMatch(message);
   });
 
-  it("cli: events on a missing store says so and exits 4", () => {
+  it("cli: events on a missing store says so and exits 4", async () => {
     const missing = join(tmpDir(), "none.db");
     const io = captureIo();
-    expect(eventsCommand({ db: missing, format: "jsonl" }, io)).toBe(EXIT.store);
+    expect(await eventsCommand({ db: missing, format: "jsonl" }, io)).toBe(EXIT.store);
     expect(io.err()).toMatch(
       /^sitrep events: no store at .*none\.db: ingest something first.*\[store\/not-found\]/,
     );
   });
 
-  it("cli: events takes the store from $SITREP_DB when --db is not given", () => {
+  it("cli: events takes the store from $SITREP_DB when --db is not given", async () => {
     const io = captureIo();
-    expect(eventsCommand({ format: "jsonl", country: "GH" }, io, { SITREP_DB: db })).toBe(EXIT.ok);
+    expect(await eventsCommand({ format: "jsonl", country: "GH" }, io, { SITREP_DB: db })).toBe(EXIT.ok);
     expect(io.out().trim().split("\n")).toHaveLength(1);
   });
 });

@@ -45,14 +45,14 @@ beforeAll(async () => {
   expect(await runIngest({ inputs: [feed], db }, captureIo())).toBe(EXIT.ok);
 }, 60_000);
 
-function run(args: RawQueryArgs) {
+async function run(args: RawQueryArgs) {
   const io = captureIo();
-  const code = incidentsCommand({ db, ...args }, io);
+  const code = await incidentsCommand({ db, ...args }, io);
   return { code, out: io.out(), err: io.err() };
 }
 
-function incidents(args: RawQueryArgs = {}): Incident[] {
-  const { code, out } = run({ ...args, format: "jsonl" });
+async function incidents(args: RawQueryArgs = {}): Promise<Incident[]> {
+  const { code, out } = await run({ ...args, format: "jsonl" });
   expect(code).toBe(EXIT.ok);
   return out
     .split("\n")
@@ -63,8 +63,8 @@ function incidents(args: RawQueryArgs = {}): Incident[] {
 const attackOf = (list: Incident[]) => list.find((i) => i.eventType === "Battles");
 
 describe("cli: incidents", () => {
-  it("cli: incidents merge the two outlets' versions of the attack and keep the protest apart", () => {
-    const list = incidents();
+  it("cli: incidents merge the two outlets' versions of the attack and keep the protest apart", async () => {
+    const list = await incidents();
     expect(list).toHaveLength(2);
     expect(list[0]?.eventType).toBe("Protests");
     expect(list[0]?.sources).toHaveLength(1);
@@ -77,8 +77,8 @@ describe("cli: incidents", () => {
     expect(attack?.location?.countryCode).toBe("ML");
   });
 
-  it("cli: incidents keep each source's numbers and mark the disagreement as a conflict", () => {
-    const attack = attackOf(incidents());
+  it("cli: incidents keep each source's numbers and mark the disagreement as a conflict", async () => {
+    const attack = attackOf(await incidents());
     expect(attack?.fatalities.min).toBe(4);
     expect(attack?.fatalities.max).toBe(7);
     expect(attack?.fatalities.agreement).toBe("conflict");
@@ -89,8 +89,8 @@ describe("cli: incidents", () => {
     expect(attack?.sources.every((s) => s.evidence.length > 0)).toBe(true);
   });
 
-  it("cli: incidents CSV has one row per incident with sources, fatalities min/max and agreement", () => {
-    const { code, out } = run({ format: "csv" });
+  it("cli: incidents CSV has one row per incident with sources, fatalities min/max and agreement", async () => {
+    const { code, out } = await run({ format: "csv" });
     expect(code).toBe(EXIT.ok);
     const [header, ...rows] = parseCsv(out);
     expect(header).toEqual([...INCIDENT_COLUMNS]);
@@ -112,8 +112,8 @@ describe("cli: incidents", () => {
     });
   });
 
-  it("cli: incidents GeoJSON puts each incident at [longitude, latitude]", () => {
-    const { code, out } = run({ format: "geojson", country: "ML" });
+  it("cli: incidents GeoJSON puts each incident at [longitude, latitude]", async () => {
+    const { code, out } = await run({ format: "geojson", country: "ML" });
     expect(code).toBe(EXIT.ok);
     const fc = JSON.parse(out);
     expect(fc.type).toBe("FeatureCollection");
@@ -124,8 +124,8 @@ describe("cli: incidents", () => {
     expect(fc.features[0].properties.sitrep_fatalities_agreement).toBe("conflict");
   });
 
-  it("cli: incidents table shows id, dates, type, place, sources, fatalities and certainty", () => {
-    const { code, out } = run({ format: "table" });
+  it("cli: incidents table shows id, dates, type, place, sources, fatalities and certainty", async () => {
+    const { code, out } = await run({ format: "table" });
     expect(code).toBe(EXIT.ok);
     const lines = out.trim().split("\n");
     expect(lines[0]).toMatch(/^INCIDENT\s+DATE\s+TYPE\s+LOCATION\s+SOURCES\s+FATALITIES\s+CERTAINTY$/);
@@ -139,19 +139,19 @@ describe("cli: incidents", () => {
     ["bbox", { bbox: "2,15,3,16.5" }, ["Battles"]],
     ["type", { type: "Peaceful protest" }, ["Protests"]],
     ["actor", { actor: "Unidentified militants" }, ["Battles"]],
-  ])("cli: incidents filter by %s", (_, args, types) => {
-    expect(incidents(args).map((i) => i.eventType)).toEqual(types);
+  ])("cli: incidents filter by %s", async (_, args, types) => {
+    expect((await incidents(args)).map((i) => i.eventType)).toEqual(types);
   });
 
-  it("cli: incidents from one outlet's version only hold that source", () => {
-    const attack = attackOf(incidents({ source: "local officials" }));
+  it("cli: incidents from one outlet's version only hold that source", async () => {
+    const attack = attackOf(await incidents({ source: "local officials" }));
     expect(attack?.sources).toHaveLength(1);
     expect(attack?.fatalities.agreement).toBe("single");
   });
 
-  it("cli: incidents refuse more events than the bound, suggesting filters", () => {
+  it("cli: incidents refuse more events than the bound, suggesting filters", async () => {
     const io = captureIo();
-    const code = runIncidents({ ...parseQueryArgs({ db, format: "jsonl" }), maxEvents: 2 }, io);
+    const code = await runIncidents({ ...parseQueryArgs({ db, format: "jsonl" }), maxEvents: 2 }, io);
     expect(code).toBe(EXIT.usage);
     expect(io.out()).toBe("");
     expect(io.err()).toMatch(/more than 2 events match; narrow them with --from-date/);
@@ -161,16 +161,16 @@ describe("cli: incidents", () => {
     [{ bbox: "a,b,c,d" }, /--bbox must be minLon,minLat,maxLon,maxLat/],
     [{ certainty: "asserted,maybe" }, /--certainty must be a comma-separated list/],
     [{ "from-date": "05/05/2024" }, /--from-date must be a date YYYY-MM-DD/],
-  ])("cli: incidents reject bad filter values with exit 2: %o", (args, message) => {
-    const { code, err } = run(args);
+  ])("cli: incidents reject bad filter values with exit 2: %o", async (args, message) => {
+    const { code, err } = await run(args);
     expect(code).toBe(EXIT.usage);
     expect(err).toMatch(/^sitrep incidents: /);
     expect(err).toMatch(message);
   });
 
-  it("cli: incidents on a missing store says so and exits 4", () => {
+  it("cli: incidents on a missing store says so and exits 4", async () => {
     const io = captureIo();
-    expect(incidentsCommand({ db: join(tmpDir(), "none.db") }, io)).toBe(EXIT.store);
+    expect(await incidentsCommand({ db: join(tmpDir(), "none.db") }, io)).toBe(EXIT.store);
     expect(io.err()).toMatch(/^sitrep incidents: no store at .*\[store\/not-found\]/);
   });
 });

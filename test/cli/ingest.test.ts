@@ -19,12 +19,12 @@ function inputFolder(): { dir: string; inputs: string; db: string } {
   return { dir, inputs, db: join(dir, "store", "sitrep.db") };
 }
 
-function counts(db: string) {
-  const store = openStore(db, { readonly: true });
+async function counts(db: string) {
+  const store = await openStore(db, { readonly: true });
   try {
-    return store.counts();
+    return await store.counts();
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -39,7 +39,7 @@ describe("cli: ingest", () => {
     );
     expect(io.err()).toMatch(/failed:\n {2}.*c-empty\.txt: the input is empty \(0 bytes\) \[ingest\/empty\]/);
     expect(io.out()).toBe("");
-    expect(counts(db)).toMatchObject({ articles: 2, revisions: 2 });
+    expect(await counts(db)).toMatchObject({ articles: 2, revisions: 2 });
   });
 
   it("cli: ingesting the same files again changes nothing", async () => {
@@ -48,7 +48,7 @@ describe("cli: ingest", () => {
     const io = captureIo();
     await runIngest({ inputs: [inputs], db }, io);
     expect(io.err()).toMatch(/0 ingested, 0 revised, 2 unchanged, 1 failed/);
-    expect(counts(db)).toMatchObject({ articles: 2, revisions: 2 });
+    expect(await counts(db)).toMatchObject({ articles: 2, revisions: 2 });
   });
 
   it("cli: an edited file becomes revision 2 of the same article", async () => {
@@ -62,12 +62,12 @@ describe("cli: ingest", () => {
     const io = captureIo();
     await runIngest({ inputs: [inputs], db }, io);
     expect(io.err()).toMatch(/0 ingested, 1 revised, 1 unchanged, 1 failed/);
-    expect(counts(db)).toMatchObject({ articles: 2, revisions: 3 });
-    const store = openStore(db, { readonly: true });
-    const hit = store.search("zeppelin")[0];
+    expect(await counts(db)).toMatchObject({ articles: 2, revisions: 3 });
+    const store = await openStore(db, { readonly: true });
+    const [hit] = await store.search("zeppelin");
     expect(hit?.articleId).toBeDefined();
-    expect(store.getArticle(hit?.articleId ?? 0)?.revision).toBe(2);
-    store.close();
+    expect((await store.getArticle(hit?.articleId ?? 0))?.revision).toBe(2);
+    await store.close();
   });
 
   it("cli: JSON Lines: the same canonical URL with new text is a revision; the same text elsewhere is unchanged", async () => {
@@ -86,10 +86,10 @@ describe("cli: ingest", () => {
     const io = captureIo();
     expect(await runIngest({ inputs: [file], db }, io)).toBe(EXIT.ok);
     expect(io.err()).toMatch(/3 documents .* 1 ingested, 1 revised, 1 unchanged, 0 failed/);
-    const store = openStore(db, { readonly: true });
-    expect(store.counts()).toMatchObject({ articles: 1, revisions: 2 });
-    expect(store.getArticle(1)?.canonicalUrl).toBe("https://news.example/a");
-    store.close();
+    const store = await openStore(db, { readonly: true });
+    expect(await store.counts()).toMatchObject({ articles: 1, revisions: 2 });
+    expect((await store.getArticle(1))?.canonicalUrl).toBe("https://news.example/a");
+    await store.close();
   });
 
   it("cli: stdin and URLs are ingested like files", async () => {
@@ -100,36 +100,36 @@ describe("cli: ingest", () => {
       new Response(readFileSync(EXAMPLE_HTML), { headers: { "content-type": "text/html; charset=utf-8" } });
     expect(await runIngest({ inputs: ["-", "https://valley-courier.example/menaka"], db }, io)).toBe(EXIT.ok);
     expect(io.err()).toMatch(/2 documents .* 2 ingested, 0 revised, 0 unchanged, 0 failed/);
-    const store = openStore(db, { readonly: true });
-    expect(store.getArticle(1)?.revisions[0]?.input).toBe("-");
-    expect(store.getArticle(2)?.canonicalUrl).toBe(
+    const store = await openStore(db, { readonly: true });
+    expect((await store.getArticle(1))?.revisions[0]?.input).toBe("-");
+    expect((await store.getArticle(2))?.canonicalUrl).toBe(
       "https://valley-courier.example/world/africa/menaka-army-post-attack",
     );
-    store.close();
+    await store.close();
   });
 
   it("cli: $SITREP_DB names the store when --db is not given", async () => {
     const { inputs, dir } = inputFolder();
     const db = join(dir, "from-env.db");
     await runIngest({ inputs: [join(inputs, "b-frontline.txt")], env: { SITREP_DB: db } }, captureIo());
-    expect(counts(db).articles).toBe(1);
+    expect((await counts(db)).articles).toBe(1);
   });
 
   it("cli: an interrupted ingest keeps what it committed, and the rerun completes without duplicates", async () => {
     const { inputs, db } = inputFolder();
     const controller = new AbortController();
-    const store = openStore(db);
+    const store = await openStore(db);
     const first = await ingestToStore(store, [inputs], {
       signal: controller.signal,
       onItem: () => controller.abort(), // Ctrl-C during the first article
     });
-    store.close();
+    await store.close();
     expect(first).toMatchObject({ interrupted: true, total: 1, ingested: 1 });
-    expect(counts(db)).toMatchObject({ articles: 1, revisions: 1 });
+    expect(await counts(db)).toMatchObject({ articles: 1, revisions: 1 });
     const io = captureIo();
     expect(await runIngest({ inputs: [inputs], db }, io)).toBe(EXIT.someFailed);
     expect(io.err()).toMatch(/1 ingested, 0 revised, 1 unchanged, 1 failed/);
-    expect(counts(db)).toMatchObject({ articles: 2, revisions: 2 });
+    expect(await counts(db)).toMatchObject({ articles: 2, revisions: 2 });
   });
 
   it("cli: an aborted run prints its summary, says how to resume and exits 130", async () => {

@@ -22,7 +22,7 @@ interface Running {
 }
 
 async function start(options: { token?: string; maxBodyBytes?: number } = {}): Promise<Running> {
-  const store = openStore(join(tmpDir(), "sitrep.db"));
+  const store = await openStore(join(tmpDir(), "sitrep.db"));
   await ingestToStore(store, [EXAMPLE_HTML, EXAMPLE_TXT]);
   const logged: string[] = [];
   const server = createServer({ store, ...options, log: (line) => logged.push(line) });
@@ -36,7 +36,7 @@ async function stop(r: Running): Promise<void> {
     r.server.close(() => resolve());
     r.server.closeAllConnections();
   });
-  r.store.close();
+  await r.store.close();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of many shapes, checked field by field below.
