@@ -21,6 +21,7 @@ import {
   type Store,
 } from "../store/index.js";
 import { countItem, emptySummary } from "../store/ingest.js";
+import { defaultThreads } from "../workers/index.js";
 import { INPUT_FORMATS } from "./analyze.js";
 import { type CliIo, EXIT, exitCodeFor, processIo } from "./io.js";
 
@@ -36,6 +37,8 @@ const PLAIN_LINE_MS = 5000;
 const BAR_WIDTH = 24;
 const URL_INPUT = /^https?:\/\//i;
 const JSONL_LINE = /#\d+$/;
+/** Up to this many files are analysed on the main thread by default: starting workers costs ~1 s. */
+export const SMALL_BATCH_FILES = 20;
 
 export interface IngestCommandOptions {
   inputs: string[];
@@ -50,6 +53,8 @@ export interface IngestCommandOptions {
   env?: NodeJS.ProcessEnv;
   /** Clock for progress (tests pass their own). */
   now?: () => number;
+  /** Worker threads for analysis; default: every core but one when there are more than SMALL_BATCH_FILES. */
+  threads?: number;
 }
 
 /** Run `ingest`; returns the exit code. Progress, failures and the summary go to stderr. */
@@ -81,6 +86,7 @@ export async function runIngest(options: IngestCommandOptions, io: CliIo = proce
       fetch: io.fetch,
       stdin: io.stdin,
       signal: options.signal,
+      threads: options.threads ?? (totalFiles > SMALL_BATCH_FILES ? defaultThreads() : 0),
       onItem(item) {
         countItem(partial, item);
         if (item.status === "failed") progress.log(`sitrep: ${item.input}: ${item.message} [${item.code}]`);
@@ -211,6 +217,13 @@ function parsePositiveInt(value: string | undefined, flag: string): number | und
   return n;
 }
 
+function parseThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new SitrepError("usage", "--threads must be an integer ≥ 0");
+  return n;
+}
+
 function parseFrom(value: string | undefined): IngestCommandOptions["from"] {
   if (value === undefined) return undefined;
   if (!(INPUT_FORMATS as readonly string[]).includes(value))
@@ -253,6 +266,10 @@ const command: CommandDef<any> = defineCommand({
     },
     "max-bytes": { type: "string", description: "Largest document accepted, in bytes (default 20 MiB)" },
     timeout: { type: "string", description: "URL fetch timeout in milliseconds (default 20000)" },
+    threads: {
+      type: "string",
+      description: `Worker threads analysing (default: every core but one for more than ${SMALL_BATCH_FILES} files; 0: main thread)`,
+    },
   },
   async run({ args }) {
     const io = processIo();
@@ -265,6 +282,7 @@ const command: CommandDef<any> = defineCommand({
           from: parseFrom(args.from),
           maxBytes: parsePositiveInt(args["max-bytes"], "--max-bytes"),
           timeoutMs: parsePositiveInt(args.timeout, "--timeout"),
+          threads: parseThreads(args.threads),
           signal: ctrlC.signal,
         },
         io,

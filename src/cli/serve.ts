@@ -18,6 +18,7 @@ import {
   STORE_ENV,
   type Store,
 } from "../store/index.js";
+import { type AnalysisPool, createAnalysisPool, defaultThreads } from "../workers/index.js";
 import { type CliIo, EXIT, processIo } from "./io.js";
 
 export const TOKEN_ENV = "SITREP_TOKEN";
@@ -35,6 +36,8 @@ export interface ServeCommandOptions {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  /** Worker threads analysing posted articles (default: every core but one; 0: the server's thread). */
+  threads?: number;
   /** Per-client limits (default DEFAULT_RATE_LIMITS); false: none. */
   rateLimits?: RateLimits | false;
   env?: NodeJS.ProcessEnv;
@@ -79,9 +82,17 @@ export async function startServe(
         `(or bind to ${DEFAULT_HOST})`,
     );
   const store = await openStore(defaultStorePath(options.db, env));
-  if (options.inputs && options.inputs.length > 0) await ingestFirst(store, options.inputs, io);
+  const pool = createAnalysisPool({ threads: options.threads ?? defaultThreads() });
+  try {
+    await pool.ready();
+    if (options.inputs && options.inputs.length > 0) await ingestFirst(store, pool, options.inputs, io);
+  } catch (error) {
+    await Promise.allSettled([pool.close(), store.close()]);
+    throw error;
+  }
   const server = createServer({
     store,
+    pool,
     token,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
@@ -96,7 +107,7 @@ export async function startServe(
       });
     });
   } catch (error) {
-    await store.close();
+    await Promise.allSettled([pool.close(), store.close()]);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
       throw new SitrepError("usage", `cannot listen on ${host}:${port}: ${code}`);
@@ -112,7 +123,7 @@ export async function startServe(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          store.close().then(resolve, resolve);
+          Promise.allSettled([pool.close(), store.close()]).then(() => resolve());
         });
         server.closeAllConnections();
       }),
@@ -120,13 +131,25 @@ export async function startServe(
 }
 
 /** Ingest the inputs given on the command line before serving; failures are listed, not fatal. */
-async function ingestFirst(store: Store, inputs: readonly string[], io: CliIo): Promise<void> {
-  const s = await ingestToStore(store, inputs);
+async function ingestFirst(
+  store: Store,
+  pool: AnalysisPool,
+  inputs: readonly string[],
+  io: CliIo,
+): Promise<void> {
+  const s = await ingestToStore(store, inputs, { pool });
   io.stderr.write(
     `sitrep serve: from ${inputs.join(" ")}: ${s.ingested} ingested, ${s.revised} revised, ` +
       `${s.unchanged} unchanged, ${s.failed.length} failed\n`,
   );
   for (const f of s.failed) io.stderr.write(`  failed: ${f.input}: ${f.message} [${f.code}]\n`);
+}
+
+function parseThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new SitrepError("usage", "--threads must be an integer ≥ 0");
+  return n;
 }
 
 /** `--rate-limit 0` turns limits off; otherwise each flag overrides its default. */
@@ -210,6 +233,10 @@ const command: CommandDef<any> = defineCommand({
       type: "string",
       description: `Largest request body in bytes (default ${DEFAULT_MAX_BODY_BYTES})`,
     },
+    threads: {
+      type: "string",
+      description: "Worker threads analysing posted articles (default: every core but one; 0: main thread)",
+    },
     "rate-limit": {
       type: "string",
       description: `Requests per minute per client (default ${DEFAULT_RATE_LIMITS.requestsPerMinute}; 0: no limits)`,
@@ -231,6 +258,7 @@ const command: CommandDef<any> = defineCommand({
           token: args.token,
           maxBodyBytes: parsePositive(args["max-body-bytes"], "--max-body-bytes"),
           rateLimits: parseRateLimits(args["rate-limit"], args["analyse-limit"]),
+          threads: parseThreads(args.threads),
         },
         io,
       );

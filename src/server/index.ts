@@ -11,7 +11,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { z } from "zod";
-import { type AnalysisRecord, analyze, failureOf, toRecord } from "../analyze/index.js";
+import type { AnalysisRecord } from "../analyze/index.js";
 import { clusterIncidents, type Incident, incidentInputsOf } from "../cluster/incidents.js";
 import type { SourceDocument } from "../core/doc.js";
 import { toAcledCsv, toAcledGeoJson } from "../export/index.js";
@@ -24,6 +24,7 @@ import {
   type Store,
   type StoredEvent,
 } from "../store/index.js";
+import { type AnalysisPool, createAnalysisPool, isAnalysisPoolError } from "../workers/index.js";
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from "./limits.js";
 import { OPENAPI } from "./openapi.js";
 import {
@@ -39,6 +40,8 @@ import {
 } from "./params.js";
 import { loadWebAssets, WEB_CSP, type WebAsset } from "./static.js";
 
+/** Seconds a client is asked to wait when the analysis queue is full. */
+export const BUSY_RETRY_AFTER_S = 5;
 /** Default largest request body: 5 MB. */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** The input name of a posted document (not a file path, so the store never takes it as an identity). */
@@ -56,6 +59,11 @@ export interface ServerOptions {
   webAssets?: Map<string, WebAsset> | null;
   /** Requests and analyses per minute per client address (default DEFAULT_RATE_LIMITS); false: no limit. */
   rateLimits?: RateLimits | false;
+  /**
+   * Where posted documents are analysed: `sitrep serve` passes a worker-thread pool; default: this thread
+   * (createAnalysisPool({ threads: 0 })). The caller closes a pool it passed.
+   */
+  pool?: AnalysisPool;
 }
 
 export interface ApiError {
@@ -97,7 +105,7 @@ interface Context {
   req: http.IncomingMessage;
   url: URL;
   params: Record<string, string>;
-  options: Required<Pick<ServerOptions, "store" | "maxBodyBytes">> &
+  options: Required<Pick<ServerOptions, "store" | "maxBodyBytes" | "pool">> &
     ServerOptions & { limiters: { requests: RateLimiter; analyses: RateLimiter } | null };
 }
 
@@ -240,7 +248,7 @@ async function search({ url, options }: Context): Promise<Reply> {
 /** Analyse a posted document and return its record without storing it. */
 async function postAnalyze(ctx: Context): Promise<Reply> {
   const doc = await postedDocument(ctx);
-  return { status: 200, json: analyseOrThrow(doc) };
+  return { status: 200, json: await analyseOrThrow(ctx, doc) };
 }
 
 /** Analyse a posted document and store it: 201 for a new article or revision, 200 when already stored. */
@@ -250,7 +258,7 @@ async function postArticle(ctx: Context): Promise<Reply> {
   const hash = contentHash(doc.content);
   const seen = await store.markSeen(hash);
   if (seen) return stored(200, { status: "unchanged", ...seen });
-  const record = analyseOrThrow(doc);
+  const record = await analyseOrThrow(ctx, doc);
   const put = await store.putAnalysis(record, {
     contentHash: hash,
     canonicalUrl: canonicalUrl(record.article.url ?? doc.url),
@@ -312,11 +320,32 @@ async function recordsOf(
   return out;
 }
 
-function analyseOrThrow(doc: SourceDocument): AnalysisRecord {
-  const result = analyze(doc);
-  const fatal = failureOf(result);
-  if (fatal) throw new HttpError(422, fatal.code, fatal.message);
-  return toRecord(result);
+/**
+ * Analyse on the pool (worker threads under `sitrep serve`, so one large article does not stall other
+ * requests). A document the pipeline refuses is a 422; a full queue a 503 with Retry-After; a crash a 500.
+ */
+async function analyseOrThrow(ctx: Context, doc: SourceDocument): Promise<AnalysisRecord> {
+  const aborted = new AbortController();
+  // The listener is removed before the answer is sent: a close before then means the client went away.
+  const onClose = () => aborted.abort();
+  ctx.req.socket.once("close", onClose);
+  try {
+    const outcome = await ctx.options.pool.analyze(doc, { signal: aborted.signal });
+    if (outcome.ok) return outcome.record;
+    if (outcome.code === "internal" || outcome.code === "pipeline/worker-crashed")
+      throw new Error(`analysis failed: ${outcome.message}`);
+    throw new HttpError(422, outcome.code, outcome.message);
+  } catch (error) {
+    if (isAnalysisPoolError(error)) {
+      if (error.code === "pool/aborted") throw new HttpError(499, "client-closed", "the client went away");
+      throw new HttpError(503, error.code, "the analysis queue is busy; try again shortly", {
+        "Retry-After": String(BUSY_RETRY_AFTER_S),
+      });
+    }
+    throw error;
+  } finally {
+    ctx.req.socket.off("close", onClose);
+  }
 }
 
 /** The posted document: JSON `{text|html, url?, title?, published?}`, or a text/html or text/plain body. */
@@ -527,6 +556,7 @@ export function createServer(options: ServerOptions): http.Server {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     webAssets: options.webAssets === undefined ? loadWebAssets() : options.webAssets,
     limiters: limitersOf(options.rateLimits ?? DEFAULT_RATE_LIMITS),
+    pool: options.pool ?? createAnalysisPool({ threads: 0 }),
   };
   if (!(settings.maxBodyBytes > 0)) throw new RangeError("maxBodyBytes must be positive");
   if (options.token !== undefined && options.token.length === 0)
