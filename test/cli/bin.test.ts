@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,6 +24,24 @@ describe.skipIf(!BUILT)("cli: the sitrep command", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Clashes Return to the Outskirts of Raqqa");
     expect(r.stdout).toContain("removed");
+  });
+
+  it("cli: a reader that closes the pipe early (| head) ends the command quietly, without a stack trace", async () => {
+    // Ten copies of the example report as JSON Lines: more output than the first read takes.
+    const child = spawn(
+      process.execPath,
+      [BIN, "analyze", ...Array(10).fill("examples/reports/valley-courier-report.html"), "--format", "jsonl"],
+      { cwd: REPO_ROOT },
+    );
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
   });
 
   it.each([
