@@ -58,6 +58,7 @@ const GROUPS = [
   "injured",
   "materiel",
   "materiel-verb",
+  "reporting",
 ] as const;
 type Group = (typeof GROUPS)[number];
 type Context = Record<Group, readonly string[]>;
@@ -93,6 +94,35 @@ function hasPhrase(lower: string, phrases: readonly string[]): string | null {
 }
 
 const inside = (m: Mention, s: Span) => m.start >= s.start && m.end <= s.end;
+
+/** Characters before a date searched for a reporting word ("said on Thursday", "told reporters on Monday"). */
+const REPORTING_WINDOW_CHARS = 24;
+
+/**
+ * The date of the event a sentence reports: of its time expressions, those that date the telling ("officials
+ * said on Thursday that militants attacked on Tuesday") are left out when another remains; then the one
+ * nearest the trigger word.
+ */
+function eventTime(
+  text: string,
+  s: Span,
+  times: readonly TimeExpression[],
+  triggerOffset: number,
+  ctx: Context,
+): TimeExpression | undefined {
+  const inSentence = times.filter((t) => inside(t, s));
+  if (inSentence.length <= 1) return inSentence[0];
+  const tellingDate = (t: TimeExpression) =>
+    hasPhrase(
+      text.slice(Math.max(s.start, t.start - REPORTING_WINDOW_CHARS), t.start).toLowerCase(),
+      ctx.reporting,
+    ) !== null;
+  const eventDates = inSentence.filter((t) => !tellingDate(t));
+  const pool = eventDates.length > 0 ? eventDates : inSentence;
+  const distance = (t: TimeExpression) =>
+    t.end <= triggerOffset ? triggerOffset - t.end : Math.max(0, t.start - triggerOffset);
+  return pool.reduce((best, t) => (distance(t) < distance(best) ? t : best));
+}
 
 /**
  * The index of the paragraph holding sentence `s`, or -1. Paragraphs are sorted and disjoint, so a binary
@@ -281,18 +311,15 @@ export function assembleEvents(doc: Doc): EventRecord[] {
     if (hasPhrase(lower, ctx.future) || hasPhrase(lower, ctx.hypothetical)) return;
     const negated = hasPhrase(lower, ctx.negation) !== null;
     const hypothetical = false;
-    const time = mentionsIn(
-      times.map((t) => ({ ...t, mentions: [{ start: t.start, end: t.end }] })),
-      s,
-    )[0]?.item as (TimeExpression & { mentions: Mention[] }) | undefined;
-    const oldDate = time && reference ? time.endDate < addDays(reference, -BACKGROUND_AFTER_DAYS) : false;
-    const background = hasPhrase(lower, ctx.background) !== null || oldDate;
-
-    // 3. Arguments.
     const triggerAt = firstTriggerOffset(
       lower,
       triggers.map((t) => t.pattern),
     );
+    const time = eventTime(text, s, times, s.start + triggerAt, ctx);
+    const oldDate = time && reference ? time.endDate < addDays(reference, -BACKGROUND_AFTER_DAYS) : false;
+    const background = hasPhrase(lower, ctx.background) !== null || oldDate;
+
+    // 3. Arguments.
     // Sources of claims and media wings say things; they are not parties to the event.
     const armed = mentionsIn(actors, s).filter(
       ({ item }) => item.kind !== "source" && item.kind !== "media-wing",

@@ -52,6 +52,27 @@ describe("events: one occurrence, one record", () => {
     expect(doc.layers.events[0]).toMatchObject({ fatalities: 4, injuries: 19 });
   });
 
+  it("events: the date of the attack, not the date it was told ('said on Thursday that … on Tuesday')", () => {
+    // Published Friday 2024-05-10: Tuesday is the 7th, Thursday the 9th.
+    const doc = analyze(
+      report(
+        "The army said on Thursday that militants attacked a checkpoint in Kidal on Tuesday night, killing 5 soldiers.",
+        "2024-05-10",
+      ),
+    );
+    expect(doc.layers.events[0]?.date?.start).toBe("2024-05-07");
+  });
+
+  it("events: a sentence with one date keeps it, wherever the reporting verb is", () => {
+    const doc = analyze(
+      report(
+        "Officials said militants attacked a checkpoint in Kidal on Tuesday, killing 5 soldiers.",
+        "2024-05-10",
+      ),
+    );
+    expect(doc.layers.events[0]?.date?.start).toBe("2024-05-07");
+  });
+
   it("events: a report of what did not happen is not a new fatality", () => {
     const doc = analyze(
       report("Police said nobody was hurt when a grenade exploded outside a bar in Goma on Friday."),
