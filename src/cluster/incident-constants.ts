@@ -78,8 +78,10 @@ export const UNDATED_LOOKBACK_DAYS = 2;
 export const MAX_MERGEABLE_RANGE_DAYS = 35;
 
 /**
- * Evidence points a pair can collect: same exact day, same place, a shared named actor, both giving a
- * casualty figure. The same sub-event type needs none. Any other pair needs the same exact day *and* the same
+ * Evidence points a pair can collect: same exact day, same place, a shared named actor, casualty figures
+ * that agree (within COUNT_AGREEMENT_RATIO: sources differ, but 5 and 6 dead are likelier one event than 3
+ * and 40; once the pipeline found figures in more sentences, "both give a figure" alone merged the
+ * Mogadishu car bomb with that day's mortar attack). The same sub-event type needs none. Any other pair needs the same exact day *and* the same
  * place, and then: a CONFUSABLE_SUB_EVENT_TYPES pair (two codings outlets give one occurrence: a raid on a
  * post is a "clash" in one report and an "attack" in the next) needs CONFUSABLE_MIN_EVIDENCE (just those two);
  * other sub-types of the same event type need CROSS_SUBTYPE_MIN_EVIDENCE and other types of the same family
@@ -90,6 +92,8 @@ export const MAX_MERGEABLE_RANGE_DAYS = 35;
  * mortar attack; 3 points for every pair lost a four-outlet raid coded "Attack" by one of them.
  */
 export const CONFUSABLE_MIN_EVIDENCE = 2;
+/** Smaller figure over larger at or above which two casualty figures count as agreeing evidence. */
+export const COUNT_AGREEMENT_RATIO = 0.5;
 export const CROSS_SUBTYPE_MIN_EVIDENCE = 3;
 export const CROSS_TYPE_MIN_EVIDENCE = 3;
 export const COUNTRY_MIN_EVIDENCE = 3;

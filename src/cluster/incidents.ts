@@ -22,6 +22,7 @@ import {
   CERTAINTY_ORDER,
   CONFUSABLE_MIN_EVIDENCE,
   CONFUSABLE_SUB_EVENT_TYPES,
+  COUNT_AGREEMENT_RATIO,
   COUNTRY_MIN_EVIDENCE,
   CROSS_SUBTYPE_MIN_EVIDENCE,
   CROSS_TYPE_MIN_EVIDENCE,
@@ -146,7 +147,8 @@ interface Item {
   placeKey: string | null;
   actors: NamedActor[];
   status: Status;
-  hasCount: boolean;
+  fatalities: number | null;
+  injuries: number | null;
 }
 
 interface NamedActor {
@@ -243,7 +245,8 @@ function toItem(input: IncidentInput, index: number): Item {
         : (input.place?.resolvedName ?? input.place?.name ?? null),
     actors,
     status,
-    hasCount: e.fatalities !== null || e.injuries !== null,
+    fatalities: e.fatalities,
+    injuries: e.injuries,
   };
 }
 
@@ -264,6 +267,13 @@ function actorsContradict(a: Item, b: Item): boolean {
 }
 
 const VETO = Number.NEGATIVE_INFINITY;
+
+/** Two figures for the same victims: both given and within COUNT_AGREEMENT_RATIO of each other. */
+function countsAgree(x: number | null, y: number | null): boolean {
+  if (x === null || y === null) return false;
+  const [low, high] = x <= y ? [x, y] : [y, x];
+  return high === 0 ? low === 0 : low / high >= COUNT_AGREEMENT_RATIO;
+}
 
 const CONFUSABLE = new Set(
   CONFUSABLE_SUB_EVENT_TYPES.flatMap(([x, y]) => [`${x}\u0000${y}`, `${y}\u0000${x}`]),
@@ -302,7 +312,7 @@ function pairSimilarity(a: Item, b: Item): number {
     (km !== null && km <= thresholdKm(coarse) * SAME_PLACE_SHARE);
   if (samePlace) evidence++;
   if (a.actors.some((x) => x.named && b.actors.some((y) => y.named && y.name === x.name))) evidence++;
-  if (a.hasCount && b.hasCount) evidence++;
+  if (countsAgree(a.fatalities, b.fatalities) || countsAgree(a.injuries, b.injuries)) evidence++;
   let needed = 0;
   if (a.subType !== b.subType) {
     if (!sameDay || !samePlace) return 0;
