@@ -99,29 +99,23 @@ const inside = (m: Mention, s: Span) => m.start >= s.start && m.end <= s.end;
 const REPORTING_WINDOW_CHARS = 24;
 
 /**
- * The date of the event a sentence reports: of its time expressions, those that date the telling ("officials
- * said on Thursday that militants attacked on Tuesday") are left out when another remains; then the one
- * nearest the trigger word.
+ * The date of the event a sentence reports: its first time expression, leaving out those that date the
+ * telling ("officials said on Thursday that militants attacked on Tuesday") when another remains.
  */
 function eventTime(
   text: string,
   s: Span,
   times: readonly TimeExpression[],
-  triggerOffset: number,
   ctx: Context,
 ): TimeExpression | undefined {
-  const inSentence = times.filter((t) => inside(t, s));
+  const inSentence = times.filter((t) => inside(t, s)).sort((a, b) => a.start - b.start);
   if (inSentence.length <= 1) return inSentence[0];
   const tellingDate = (t: TimeExpression) =>
     hasPhrase(
       text.slice(Math.max(s.start, t.start - REPORTING_WINDOW_CHARS), t.start).toLowerCase(),
       ctx.reporting,
     ) !== null;
-  const eventDates = inSentence.filter((t) => !tellingDate(t));
-  const pool = eventDates.length > 0 ? eventDates : inSentence;
-  const distance = (t: TimeExpression) =>
-    t.end <= triggerOffset ? triggerOffset - t.end : Math.max(0, t.start - triggerOffset);
-  return pool.reduce((best, t) => (distance(t) < distance(best) ? t : best));
+  return inSentence.find((t) => !tellingDate(t)) ?? inSentence[0];
 }
 
 /**
@@ -311,15 +305,15 @@ export function assembleEvents(doc: Doc): EventRecord[] {
     if (hasPhrase(lower, ctx.future) || hasPhrase(lower, ctx.hypothetical)) return;
     const negated = hasPhrase(lower, ctx.negation) !== null;
     const hypothetical = false;
-    const triggerAt = firstTriggerOffset(
-      lower,
-      triggers.map((t) => t.pattern),
-    );
-    const time = eventTime(text, s, times, s.start + triggerAt, ctx);
+    const time = eventTime(text, s, times, ctx);
     const oldDate = time && reference ? time.endDate < addDays(reference, -BACKGROUND_AFTER_DAYS) : false;
     const background = hasPhrase(lower, ctx.background) !== null || oldDate;
 
     // 3. Arguments.
+    const triggerAt = firstTriggerOffset(
+      lower,
+      triggers.map((t) => t.pattern),
+    );
     // Sources of claims and media wings say things; they are not parties to the event.
     const armed = mentionsIn(actors, s).filter(
       ({ item }) => item.kind !== "source" && item.kind !== "media-wing",
