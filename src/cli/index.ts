@@ -21,6 +21,8 @@ export const SUBCOMMANDS = {
   serve: () => import("./serve.js").then((m) => m.default),
   events: () => import("./events.js").then((m) => m.default),
   incidents: () => import("./incidents.js").then((m) => m.default),
+  worker: () => import("./worker.js").then((m) => m.default),
+  status: () => import("./status.js").then((m) => m.default),
 };
 
 export const mainCommand = defineCommand({

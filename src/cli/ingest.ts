@@ -15,6 +15,7 @@ import {
   defaultStorePath,
   type IngestSummary,
   ingestToStore,
+  isPostgresUrl,
   isStoreError,
   openStore,
   STORE_ENV,
@@ -55,6 +56,8 @@ export interface IngestCommandOptions {
   now?: () => number;
   /** Worker threads for analysis; default: every core but one when there are more than SMALL_BATCH_FILES. */
   threads?: number;
+  /** Enqueue the documents for `sitrep worker` instead of analysing them (PostgreSQL stores only). */
+  queue?: boolean;
 }
 
 /** Run `ingest`; returns the exit code. Progress, failures and the summary go to stderr. */
@@ -64,6 +67,14 @@ export async function runIngest(options: IngestCommandOptions, io: CliIo = proce
   }
   const inputs = options.inputs.length > 0 ? options.inputs : ["-"];
   const path = defaultStorePath(options.db, options.env ?? process.env);
+  if (options.queue) {
+    if (!isPostgresUrl(path))
+      throw new SitrepError(
+        "usage",
+        `--queue needs a PostgreSQL store (--db postgres://user@host/database): the work queue lives in its database, not in ${path}`,
+      );
+    return (await import("./ingest-queue.js")).runIngestQueue(options, inputs, path, io);
+  }
   const now = options.now ?? Date.now;
   const totalFiles = await countFiles(inputs);
   let store: Store;
@@ -270,6 +281,11 @@ const command: CommandDef<any> = defineCommand({
       type: "string",
       description: `Worker threads analysing (default: every core but one for more than ${SMALL_BATCH_FILES} files; 0: main thread)`,
     },
+    queue: {
+      type: "boolean",
+      description:
+        "Enqueue the documents for `sitrep worker` processes instead of analysing them (PostgreSQL only)",
+    },
   },
   async run({ args }) {
     const io = processIo();
@@ -283,6 +299,7 @@ const command: CommandDef<any> = defineCommand({
           maxBytes: parsePositiveInt(args["max-bytes"], "--max-bytes"),
           timeoutMs: parsePositiveInt(args.timeout, "--timeout"),
           threads: parseThreads(args.threads),
+          queue: Boolean(args.queue),
           signal: ctrlC.signal,
         },
         io,

@@ -150,6 +150,11 @@ export async function openPostgresStore(url: string, options: PgStoreOptions = {
     await pool.end().catch(() => {});
     throw translatePgError(error, shown);
   }
+  let lost: Error | undefined;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  client.on("error", onLost);
   try {
     await migrate(client, shown, {
       readonly,
@@ -158,10 +163,12 @@ export async function openPostgresStore(url: string, options: PgStoreOptions = {
       lockTimeoutMs,
     });
     const settings = await readSettings(client);
-    client.release();
+    client.off("error", onLost);
+    client.release(lost);
     return new PgStore(pool, shown, readonly, lockTimeoutMs, settings);
   } catch (error) {
-    client.release();
+    client.off("error", onLost);
+    client.release(lost ?? true);
     await pool.end().catch(() => {});
     throw translatePgError(error, shown);
   }
@@ -715,6 +722,14 @@ class PgStore implements PostgresStore {
       throw translatePgError(error, this.path);
     }
     let broken: unknown;
+    // A checked-out connection whose server session ends (a restart) emits 'error' between statements:
+    // without a listener that would crash the process. Noted here; the next statement then fails with a
+    // connection error, which the caller sees as a StoreError.
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost = error;
+    };
+    client.on("error", onLost);
     try {
       return await inTransaction(client, () => work(client));
     } catch (error) {
@@ -722,7 +737,8 @@ class PgStore implements PostgresStore {
       if (isConnectionError(error)) broken = error;
       throw error;
     } finally {
-      client.release(broken instanceof Error ? broken : undefined);
+      client.off("error", onLost);
+      client.release(broken instanceof Error ? broken : lost);
     }
   }
 }
