@@ -829,7 +829,7 @@ export function translatePgError(error: unknown, shown: string): unknown {
     case "25006":
       return make(
         "store/read-only",
-        `the PostgreSQL server of ${shown} is read-only (${message}): give a primary server`,
+        `the database ${shown} takes no writes (${message}): it is set read-only (default_transaction_read_only) or the server is a standby; give a writable database or a primary server`,
       );
     case "55P03":
     case "40P01":

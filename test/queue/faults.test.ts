@@ -188,10 +188,10 @@ describe.skipIf(!HAS_PG)("faults: workers and PostgreSQL", () => {
     );
     const ingest = captureIo();
     expect(await runIngest({ inputs: [reportCorpus(3)], db: url, queue: true }, ingest)).toBe(EXIT.store);
-    expect(ingest.err()).toMatch(/is read-only .*\[store\/read-only\]/);
+    expect(ingest.err()).toMatch(/takes no writes .*set read-only.*\[store\/read-only\]/);
     const worker = captureIo();
     expect(await runWorkerCommand({ db: url, threads: 0 }, worker)).toBe(EXIT.store);
-    expect(worker.err()).toMatch(/is read-only .*\[store\/read-only\]/);
+    expect(worker.err()).toMatch(/takes no writes .*set read-only.*\[store\/read-only\]/);
     expect(await jobStates(url)).toEqual({});
     expect(await storedArticles(url)).toBe(0);
   });
