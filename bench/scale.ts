@@ -39,6 +39,7 @@ import type { AnalysisRecord } from "../src/analyze/index.js";
 import type { SourceDocument } from "../src/core/doc.js";
 import { type EncodedJob, encodeJob, openQueue } from "../src/queue/index.js";
 import { canonicalUrl, contentHash, openStore, redactUrl, type Store } from "../src/store/index.js";
+import { EVENT_COLUMNS } from "../src/store/postgres.js";
 import { type EventRow, layersOf } from "../src/store/rows.js";
 import {
   createAnalysisPool,
@@ -89,38 +90,7 @@ const SITREP_FROM_SOURCES = new URL("../scripts/sitrep-from-src.ts", import.meta
 const THIS_SCRIPT = new URL(import.meta.url).pathname;
 
 /** The events table's columns (migrations 001 of both stores), with their PostgreSQL types for unnest. */
-const BULK_EVENT_COLUMNS: readonly (readonly [keyof EventRow, string])[] = [
-  ["event_id", "text"],
-  ["event_date", "text"],
-  ["event_date_end", "text"],
-  ["time_precision", "integer"],
-  ["date_text", "text"],
-  ["event_type", "text"],
-  ["sub_event_type", "text"],
-  ["actor1", "text"],
-  ["assoc_actor_1", "text"],
-  ["inter1", "integer"],
-  ["actor2", "text"],
-  ["inter2", "integer"],
-  ["iso", "text"],
-  ["admin1", "text"],
-  ["location", "text"],
-  ["place_id", "text"],
-  ["latitude", "float8"],
-  ["longitude", "float8"],
-  ["geo_precision", "integer"],
-  ["source", "text"],
-  ["attribution_source", "text"],
-  ["certainty", "text"],
-  ["fatalities", "integer"],
-  ["injuries", "integer"],
-  ["background", "boolean"],
-  ["negated", "boolean"],
-  ["future", "boolean"],
-  ["hypothetical", "boolean"],
-  ["salience", "float8"],
-  ["notes", "text"],
-];
+const BULK_EVENT_COLUMNS = EVENT_COLUMNS;
 
 interface ProcessReport {
   jobs: number;

@@ -337,7 +337,8 @@ const ACTOR_COLUMNS: Columns<LayerRows["actors"][number]> = [
   ["country", "text"],
   ["dictionary_id", "text"],
 ];
-const EVENT_COLUMNS: Columns<LayerRows["events"][number]> = [
+/** The events table's columns with their PostgreSQL types (for unnest inserts; bench:scale reuses it). */
+export const EVENT_COLUMNS: Columns<LayerRows["events"][number]> = [
   ["event_id", "text"],
   ["event_date", "text"],
   ["event_date_end", "text"],
