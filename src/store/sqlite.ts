@@ -10,6 +10,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { AnalysisRecord } from "../analyze/index.js";
+import { NO_DATE_HIGH, NO_DATE_LOW } from "./migrations/002-events-space-time.js";
 import { MIGRATIONS, type Migration, SITREP_APPLICATION_ID } from "./migrations/index.js";
 import {
   articleFields,
@@ -227,6 +228,11 @@ interface EventRow extends Omit<StoredEvent, "background" | "negated"> {
 /** SQLite stores booleans as 0/1. */
 const flag = (value: boolean): number => (value ? 1 : 0);
 
+/** SQLite's julianday() of an ISO date (midnight UTC): the R*Tree's day axis. */
+const UNIX_EPOCH_JULIAN_DAY = 2440587.5;
+const julianDay = (iso: string): number =>
+  Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000 + UNIX_EPOCH_JULIAN_DAY;
+
 class SqliteStore implements Store {
   readonly backend = "sqlite";
   readonly path: string;
@@ -358,6 +364,14 @@ class SqliteStore implements Store {
     }
     if (filter.bbox !== undefined) {
       const [minLon, minLat, maxLon, maxLat] = filter.bbox;
+      // Candidates from the R*Tree over place and dates (migration 2); the exact conditions below decide.
+      if (minLon <= maxLon) {
+        where.push(`e.id IN (SELECT id FROM events_space_time
+          WHERE min_lat <= @maxLat AND max_lat >= @minLat AND min_lon <= @maxLon AND max_lon >= @minLon
+            AND min_day <= @toDay AND max_day >= @fromDay)`);
+        params.fromDay = filter.from !== undefined ? julianDay(filter.from) : NO_DATE_LOW;
+        params.toDay = filter.to !== undefined ? julianDay(filter.to) : NO_DATE_HIGH;
+      }
       where.push("e.latitude BETWEEN @minLat AND @maxLat");
       // A box across the antimeridian has minLon > maxLon.
       where.push(

@@ -4,6 +4,7 @@
  * Never edit a released migration: add the next number.
  */
 import { migration001 } from "./001-initial.js";
+import { migration002 } from "./002-events-space-time.js";
 
 export interface Migration {
   /** 1, 2, 3, … without gaps. */
@@ -14,6 +15,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export { SITREP_APPLICATION_ID } from "./001-initial.js";
