@@ -455,7 +455,8 @@ async function runMap(
   const buildStart = performance.now();
   const store = await openStore(target);
   const base = await putBaseRecords(store, templates, random);
-  const spatial = "spatial" in store ? String(store.spatial) : "R*Tree on latitude, longitude, days (migration 2)";
+  const spatial =
+    "spatial" in store ? String(store.spatial) : "R*Tree on latitude, longitude, days (migration 2)";
   await store.close();
   const chunks = bulkEventChunks(
     templates,
