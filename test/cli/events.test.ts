@@ -1,8 +1,6 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventsCommand } from "../../src/cli/events.js";
-import { runIngest } from "../../src/cli/ingest.js";
 import { EXIT } from "../../src/cli/io.js";
 import type { RawQueryArgs } from "../../src/cli/query-args.js";
 import { ACLED_EXPORT_COLUMNS } from "../../src/export/index.js";
@@ -10,40 +8,12 @@ import type { StoredEvent } from "../../src/store/index.js";
 import { parseCsv } from "../export/csv-read.js";
 import { captureIo } from "../helpers/io.js";
 import { tmpDir } from "../store/helpers.js";
-
-/**
- * Invented reports: two outlets report the same attack near Menaka (Mali) with different death tolls, and one
- * reports an unrelated protest in Accra (Ghana) a month later.
- */
-const QUERY_REPORTS = [
-  {
-    url: "https://sahel-daily.example/2024/05/menaka-attack",
-    title: "Soldiers killed in attack on army post near Menaka",
-    published: "2024-05-06T09:00:00Z",
-    text: "Militants attacked an army post near Menaka on Sunday. Four soldiers were killed in the attack, the Malian army said.",
-  },
-  {
-    url: "https://desert-wire.example/news/menaka-post-raid",
-    title: "Militants storm Menaka army post",
-    published: "2024-05-06T14:30:00Z",
-    text: "Militants killed seven soldiers in an attack on an army post near Menaka on Sunday, local officials said.",
-  },
-  {
-    url: "https://coast-herald.example/politics/accra-teachers-protest",
-    title: "Teachers march in Accra over unpaid wages",
-    published: "2024-06-12T18:00:00Z",
-    text: "Thousands of teachers marched peacefully through Accra on Tuesday to demand the payment of wage arrears, the Ghana National Association of Teachers said.",
-  },
-];
+import { queryReportsStore } from "./query-fixture.js";
 
 let db = "";
 
 beforeAll(async () => {
-  const dir = tmpDir();
-  const feed = join(dir, "feed.jsonl");
-  writeFileSync(feed, QUERY_REPORTS.map((r) => JSON.stringify(r)).join("\n"));
-  db = join(dir, "sitrep.db");
-  expect(await runIngest({ inputs: [feed], db }, captureIo())).toBe(EXIT.ok);
+  db = await queryReportsStore();
 }, 60_000);
 
 async function run(args: RawQueryArgs) {
