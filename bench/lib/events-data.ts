@@ -71,8 +71,11 @@ export function eventsCorpusSha256(): string {
 // CSV (RFC 4180 quoting: the label map has quoted fields with commas)
 // ---------------------------------------------------------------------------------------------------------
 
-/** Parse CSV text into rows of fields; double quotes quote a field, `""` is a literal quote. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Parse CSV text into rows of fields; double quotes quote a field, `""` is a literal quote. Blank lines are
+ * skipped unless `keepBlankRows` (the export tests use it to check the writer round-trips exactly).
+ */
+export function parseCsv(text: string, { keepBlankRows = false } = {}): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -92,7 +95,7 @@ export function parseCsv(text: string): string[][] {
     } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
       row.push(field);
-      if (row.length > 1 || row[0] !== "") rows.push(row);
+      if (keepBlankRows || row.length > 1 || row[0] !== "") rows.push(row);
       row = [];
       field = "";
     } else field += c;
